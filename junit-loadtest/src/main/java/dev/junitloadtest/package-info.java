@@ -1,0 +1,4 @@
+/**
+ * junit-loadtest: load tests written as JUnit Jupiter classes.
+ */
+package dev.junitloadtest;
