@@ -1,0 +1,81 @@
+package dev.junitloadtest;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.junitloadtest.internal.junit.LoadTestExtension;
+
+/**
+ * {@code @LoadTest} marks a JUnit Jupiter test class as a load test: before its tests run, the class is run
+ * once as a swarm of concurrent virtual users, and the {@link dev.junitloadtest.result.LoadTestResult} is handed to
+ * its {@code @Test} and {@code @AfterAll} methods.
+ *
+ * <p>The test class is itself a user type (Locust's {@code User} class): each virtual user is a fresh instance on
+ * its own virtual thread, so its fields are that user's state. Its {@link Task @Task} methods are picked at random
+ * by weight, with {@link OnStart @OnStart} and {@link OnStop @OnStop} run once per user. Other classes can take part
+ * through {@link UserType @UserType}. How many users run and when comes from one load model: {@link Users @Users}
+ * (the default, one user), {@link RampStage @RampStage} stages or an open {@link ArrivalRate @ArrivalRate}.
+ *
+ * <p>Every attribute can be overridden without editing code through a JUnit configuration parameter (which also
+ * reads system properties and {@code junit-platform.properties}); the parameter wins over the attribute. The names
+ * are the constants of this annotation.
+ *
+ * <p>{@code @LoadTest} may be used as a meta-annotation, so a team can compose its own annotation holding its
+ * defaults. It is {@link Inherited @Inherited}.
+ */
+@Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(LoadTestExtension.class)
+public @interface LoadTest {
+
+    /** Configuration parameter overriding {@link #duration()}: {@value}. */
+    String DURATION_PROPERTY_NAME = "loadtest.duration";
+
+    /** Configuration parameter overriding {@link #stopTimeout()}: {@value}. */
+    String STOP_TIMEOUT_PROPERTY_NAME = "loadtest.stop-timeout";
+
+    /** Configuration parameter overriding {@link #host()}: {@value}. */
+    String HOST_PROPERTY_NAME = "loadtest.host";
+
+    /** Configuration parameter overriding {@link #seed()}: {@value}. */
+    String SEED_PROPERTY_NAME = "loadtest.seed";
+
+    /** Environment variable consulted for the host when neither the parameter nor {@link #host()} set one. */
+    String HOST_ENVIRONMENT_VARIABLE = "TARGET_HOST";
+
+    /**
+     * How long users are kept running, e.g. {@code "30s"}, {@code "2m"}, {@code "1h30m"}, {@code "500ms"} or ISO-8601
+     * {@code "PT2M"}. Required with {@link Users @Users} and {@link ArrivalRate @ArrivalRate}; with
+     * {@link RampStage @RampStage} the run lasts the sum of the stages and this must be empty. Defaults to 10 seconds
+     * when no load model annotation is present.
+     */
+    String duration() default "";
+
+    /**
+     * How long tasks still running when the run ends may take to finish before they are interrupted, as k6's
+     * {@code gracefulStop}. Users start no new task once the run ends; each then runs its {@link OnStop @OnStop}.
+     * Default {@code "30s"}.
+     */
+    String stopTimeout() default "30s";
+
+    /**
+     * Base URI that relative request paths are resolved against, e.g. {@code "http://127.0.0.1:9000"}. Consulted after
+     * the {@value #HOST_PROPERTY_NAME} configuration parameter and before the {@value #HOST_ENVIRONMENT_VARIABLE}
+     * environment variable and hosts supplied in code ({@link TargetHost @TargetHost}, {@link LoadTestHost}).
+     */
+    String host() default "";
+
+    /**
+     * Seed of the run's random choices (task picks, wait times and each user's {@link VirtualUser#random()}), so a
+     * run's sequence of choices can be repeated. Empty means a fresh seed per run, printed in the report.
+     */
+    String seed() default "";
+}

@@ -1,0 +1,70 @@
+package dev.junitloadtest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.opentest4j.AssertionFailedError;
+
+import dev.junitloadtest.result.LoadTestResult;
+import dev.junitloadtest.result.ThresholdResult;
+
+/**
+ * {@code LoadTestVerdicts} gives a load test class a {@code load run} node in the test tree, with the run's outcome
+ * and each {@link Threshold @Threshold} as a test of its own, so IDEs and CI reports show exactly which budget broke,
+ * with the figures. Implement it on a {@link LoadTest @LoadTest} class; there is nothing to write:
+ * <pre>{@code
+ * @LoadTest(duration = "2m")
+ * @Users(count = 200, spawnRate = 10)
+ * @Threshold("p95 < 500ms")
+ * class ApiUserLoadTest implements LoadTestVerdicts { ... }
+ * }</pre>
+ *
+ * <p>Without it, the thresholds are still enforced: a breach fails the test class, every breach listed together.
+ */
+public interface LoadTestVerdicts {
+
+    /**
+     * The run's outcome and the thresholds' verdicts as dynamic tests. Not meant to be called or overridden.
+     *
+     * @param result the run's result, injected
+     * @return one test for the run, then one per threshold
+     */
+    @TestFactory
+    @DisplayName("load run")
+    default Stream<DynamicTest> loadRun(LoadTestResult result) {
+        List<DynamicTest> tests = new ArrayList<>();
+        tests.add(DynamicTest.dynamicTest(Verdicts.runSummary(result), () -> Verdicts.verifyRun(result)));
+        for (ThresholdResult threshold : result.thresholds()) {
+            tests.add(DynamicTest.dynamicTest(threshold.displayName(), () -> {
+                if (!threshold.passed()) {
+                    throw new AssertionFailedError(threshold.message());
+                }
+            }));
+        }
+        return tests.stream();
+    }
+
+    /** How the run's own verdict is shown. Not part of the API. */
+    final class Verdicts {
+
+        private Verdicts() {
+        }
+
+        static String runSummary(LoadTestResult result) {
+            return String.format(Locale.ROOT, "%,d requests in %.1f s (%.1f/s), %,d failed (%.2f%%)",
+                    result.total().count(), result.elapsed().toNanos() / 1e9, result.total().throughput(),
+                    result.total().failures(), result.total().failureRate() * 100);
+        }
+
+        static void verifyRun(LoadTestResult result) {
+            result.stopReason().ifPresent(reason -> {
+                throw new AssertionFailedError("The run ended early: " + reason);
+            });
+        }
+    }
+}

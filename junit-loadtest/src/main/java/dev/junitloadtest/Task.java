@@ -1,0 +1,36 @@
+package dev.junitloadtest;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.junit.jupiter.api.TestTemplate;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.junitloadtest.internal.junit.LoadTestExtension;
+
+/**
+ * {@code @Task} marks a method of a user type as one thing a virtual user does. Each time a user is ready for its
+ * next task, it picks one of its type's tasks at random, with probability proportional to {@link #weight()}, as
+ * Locust's {@code @task(weight)}.
+ *
+ * <p>A task method must not be private or static and must return {@code void}. Its parameters are supplied by the
+ * engine: {@link dev.junitloadtest.http.Http Http} (the user's HTTP client) and {@link VirtualUser} (the user's
+ * handle). An exception thrown by a task is recorded (count, message, stack trace) and the user carries on with its
+ * next task.
+ *
+ * <p>Each task of the test class also shows up in the test tree, with the outcome of its iterations; the task turns
+ * red when its code threw.
+ */
+@Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@TestTemplate
+@ExtendWith(LoadTestExtension.class)
+public @interface Task {
+
+    /** Relative weight of this task among its user type's tasks; {@code >= 1}. */
+    int weight() default 1;
+}

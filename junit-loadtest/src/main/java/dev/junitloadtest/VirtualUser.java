@@ -1,0 +1,68 @@
+package dev.junitloadtest;
+
+import java.util.concurrent.Callable;
+import java.util.random.RandomGenerator;
+
+/**
+ * {@code VirtualUser} is the handle of one virtual user, handed to {@link Task @Task}, {@link OnStart @OnStart} and
+ * {@link OnStop @OnStop} methods that declare a parameter of this type.
+ *
+ * <p>A handle belongs to its user's thread: use it from the task that received it, not from other threads.
+ */
+public interface VirtualUser {
+
+    /** This user's number within the run, from 1 in the order users were started. */
+    int id();
+
+    /** Simple name of this user's type (its class). */
+    String userType();
+
+    /**
+     * This user's source of randomness, seeded from the run's {@link LoadTest#seed() seed} and the user's
+     * {@link #id()}: use it to pick search terms, ids or categories, and a run with the same seed repeats the picks.
+     */
+    RandomGenerator random();
+
+    /**
+     * Stops this user once the current task returns, as Locust's {@code StopUser}: it starts no further task, runs its
+     * {@link OnStop @OnStop} and ends. In the closed model the user is not replaced.
+     */
+    void stop();
+
+    /** Whether this user has been asked to stop, by {@link #stop()} or because the run or its stage is ending. */
+    boolean isStopping();
+
+    /**
+     * Runs {@code work} and records its duration under {@code type} and {@code name}, as a request is recorded, so
+     * work that is not HTTP (a JDBC query, a gRPC call, a message round trip) shows in the statistics and
+     * thresholds. A {@code work} that throws is recorded as a failure with the exception as its error; the exception
+     * is then rethrown wrapped in a {@link RecordedFailureException}, which ends the task without being counted a
+     * second time as a task exception.
+     *
+     * @param type the kind of work, shown where HTTP shows the method, e.g. {@code "JDBC"}
+     * @param name what was done, e.g. {@code "find orders by customer"}
+     * @param work the work to measure
+     * @return what {@code work} returned
+     * @throws RecordedFailureException if {@code work} threw
+     */
+    <T> T time(String type, String name, Callable<T> work);
+
+    /**
+     * Runs {@code work} and records its duration, as {@link #time(String, String, Callable)} does for work that
+     * returns nothing.
+     */
+    default void time(String type, String name, ThrowingRunnable work) {
+        time(type, name, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** {@code ThrowingRunnable} is work measured by {@link VirtualUser#time(String, String, ThrowingRunnable)}. */
+    @FunctionalInterface
+    interface ThrowingRunnable {
+
+        /** Does the work. */
+        void run() throws Exception;
+    }
+}

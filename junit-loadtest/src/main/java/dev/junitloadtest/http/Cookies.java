@@ -1,0 +1,23 @@
+package dev.junitloadtest.http;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code Cookies} is a view of one virtual user's cookie jar: the cookies its responses set, sent back with its later
+ * requests as a browser would. Belongs to the user's thread.
+ */
+public interface Cookies {
+
+    /** The value of the unexpired cookie named {@code name}, whatever its domain and path, if the jar holds one. */
+    Optional<String> get(String name);
+
+    /** The unexpired cookies, by name (the last one set wins when several domains or paths share a name). */
+    Map<String, String> asMap();
+
+    /** Adds a cookie for the run's host, path {@code /}, without expiry. */
+    void put(String name, String value);
+
+    /** Empties the jar. */
+    void clear();
+}

@@ -1,0 +1,17 @@
+package dev.junitloadtest.internal.config;
+
+import java.util.Optional;
+
+/**
+ * Where settings that override annotations come from: JUnit configuration parameters in the test engine, a map in
+ * tests of the engine itself. Internal.
+ */
+@FunctionalInterface
+public interface ConfigurationParameters {
+
+    /** No overrides at all. */
+    ConfigurationParameters NONE = key -> Optional.empty();
+
+    /** The non-blank value of {@code key}, trimmed, if set. */
+    Optional<String> get(String key);
+}

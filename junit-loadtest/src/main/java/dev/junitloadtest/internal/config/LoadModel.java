@@ -1,0 +1,55 @@
+package dev.junitloadtest.internal.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** How many virtual users run, and when: the closed model (users, stages) or the open one (arrival rate). Internal. */
+public sealed interface LoadModel {
+
+    /** How long users are kept running, stop phase excluded. */
+    Duration duration();
+
+    /** One line for reports. */
+    String describe();
+
+    /** Users loop task, wait, task...; their number follows the stages. A constant {@code @Users} is one stage. */
+    record Closed(List<Stage> stages) implements LoadModel {
+
+        /** Copies the stages. */
+        public Closed {
+            stages = List.copyOf(stages);
+        }
+
+        @Override
+        public Duration duration() {
+            return stages.stream().map(Stage::duration).reduce(Duration.ZERO, Duration::plus);
+        }
+
+        /** The largest number of users any stage moves to. */
+        public int peakUsers() {
+            return stages.stream().mapToInt(Stage::users).max().orElse(0);
+        }
+
+        @Override
+        public String describe() {
+            if (stages.size() == 1) {
+                Stage stage = stages.getFirst();
+                String rate = Double.isInfinite(stage.spawnRate()) ? "started at once"
+                        : "spawned at " + Numbers.compact(stage.spawnRate()) + "/s";
+                return stage.users() + " users " + rate + " for " + DurationSyntax.format(stage.duration());
+            }
+            return "stages: " + stages.stream().map(Stage::describe).collect(Collectors.joining(", "));
+        }
+    }
+
+    /** Iterations start at {@code ratePerSecond}, run by at most {@code maxUsers} users, for {@code duration}. */
+    record Open(double ratePerSecond, int maxUsers, Duration duration) implements LoadModel {
+
+        @Override
+        public String describe() {
+            return Numbers.compact(ratePerSecond) + " iterations/s, at most " + maxUsers + " users, for "
+                    + DurationSyntax.format(duration);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.junitloadtest.internal.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything a run needs, validated and immutable: the single source of truth the engine runs from. Built by
+ * {@link ProfileReader} from annotations and configuration parameters. Internal.
+ *
+ * @param testName the load test's name (its class's simple name)
+ * @param userTypes the user types, at least one
+ * @param model how many users run and when
+ * @param stopTimeout how long in-flight tasks may finish at the end before being interrupted
+ * @param host base URI of relative paths, if any
+ * @param hostSource where {@code host} came from, for reports
+ * @param seed seed of the run's random choices
+ * @param http HTTP client settings
+ */
+public record LoadProfile(String testName, List<UserTypeSpec> userTypes, LoadModel model, Duration stopTimeout,
+        Optional<URI> host, String hostSource, long seed, HttpSettings http) {
+
+    /** Copies the user types. */
+    public LoadProfile {
+        userTypes = List.copyOf(userTypes);
+    }
+
+    /** This profile with {@code host}, supplied by {@code source}. */
+    public LoadProfile withHost(URI host, String source) {
+        return new LoadProfile(testName, userTypes, model, stopTimeout, Optional.of(host), source, seed, http);
+    }
+
+    /** This profile with another model, for tests and overrides. */
+    public LoadProfile withModel(LoadModel newModel) {
+        return new LoadProfile(testName, userTypes, newModel, stopTimeout, host, hostSource, seed, http);
+    }
+}

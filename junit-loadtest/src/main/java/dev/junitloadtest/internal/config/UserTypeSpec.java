@@ -1,0 +1,26 @@
+package dev.junitloadtest.internal.config;
+
+import java.lang.reflect.Constructor;
+import java.util.List;
+
+/** A validated user type: its tasks, hooks, wait and share of the users. Internal. */
+public record UserTypeSpec(Class<?> type, Constructor<?> constructor, int weight, int fixedCount, List<TaskSpec> tasks,
+        List<TaskSpec> onStart, List<TaskSpec> onStop, WaitStrategy waitStrategy) {
+
+    /** Copies the lists. */
+    public UserTypeSpec {
+        tasks = List.copyOf(tasks);
+        onStart = List.copyOf(onStart);
+        onStop = List.copyOf(onStop);
+    }
+
+    /** The type's simple name, as user types are known in reports. */
+    public String name() {
+        return type.getSimpleName();
+    }
+
+    /** Sum of the task weights. */
+    public int totalTaskWeight() {
+        return tasks.stream().mapToInt(TaskSpec::weight).sum();
+    }
+}

@@ -1,0 +1,101 @@
+package dev.junitloadtest.internal.engine;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.locks.LockSupport;
+
+import dev.junitloadtest.internal.config.LoadModel;
+import dev.junitloadtest.internal.config.Stage;
+import dev.junitloadtest.internal.config.UserTypeSpec;
+import dev.junitloadtest.internal.recording.RunClock;
+
+/**
+ * Keeps the number of users on the stages' course: at each stage, from where the previous one left it towards the
+ * stage's count at its spawn rate (the first user of a ramp at once, then one every 1/rate seconds), up or down, until
+ * the stage's time is over. Users stopped by a ramp-down are the most recently started ones; users that stopped
+ * themselves are not replaced. Runs on the thread that calls {@link #drive()}. Internal.
+ */
+final class ClosedModelDriver {
+
+    private final LoadModel.Closed model;
+    private final RunContext run;
+    private final RunClock clock;
+    private final UserFactory users;
+    private final UserTypeMix mix;
+    private final Deque<VirtualUserImpl> started = new ArrayDeque<>();
+
+    ClosedModelDriver(LoadModel.Closed model, RunContext run, RunClock clock, UserFactory users) {
+        this.model = model;
+        this.run = run;
+        this.clock = clock;
+        this.users = users;
+        this.mix = new UserTypeMix(run.profile().userTypes());
+    }
+
+    /** Runs the stages; returns when they are over or the run is aborted. */
+    void drive() {
+        long stageStart = 0;
+        for (Stage stage : model.stages()) {
+            long stageEnd = stageStart + stage.duration().toNanos();
+            int from = started.size();
+            while (!run.isStopping()) {
+                long now = clock.offsetNanos();
+                if (now >= stageEnd) {
+                    break;
+                }
+                long intoStage = now - stageStart;
+                int desired = desired(from, stage, intoStage);
+                while (started.size() < desired && !run.isStopping()) {
+                    UserTypeSpec type = mix.next();
+                    if (type == null) {
+                        break;
+                    }
+                    VirtualUserImpl user = users.create(type);
+                    if (user == null) {
+                        return;
+                    }
+                    started.push(user);
+                    user.start(user::runClosed);
+                }
+                while (started.size() > desired) {
+                    VirtualUserImpl user = started.pop();
+                    mix.returned(user.type());
+                    user.requestStop();
+                }
+                long next = Math.min(stageEnd, stageStart + nextChange(from, stage, intoStage));
+                long wait = next - clock.offsetNanos();
+                if (wait > 0) {
+                    LockSupport.parkNanos(this, wait);
+                }
+                if (Thread.interrupted()) {
+                    run.abort("interrupted", null);
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            stageStart = stageEnd;
+        }
+    }
+
+    private static int desired(int from, Stage stage, long intoStageNanos) {
+        int target = stage.users();
+        if (target == from || Double.isInfinite(stage.spawnRate())) {
+            return target;
+        }
+        long steps = 1 + (long) Math.floor(stage.spawnRate() * intoStageNanos / 1e9);
+        return target > from ? (int) Math.min(target, from + steps) : (int) Math.max(target, from - steps);
+    }
+
+    /** Nanoseconds into the stage when the desired count changes next, or a long time if it no longer changes. */
+    private static long nextChange(int from, Stage stage, long intoStageNanos) {
+        int target = stage.users();
+        if (target == from || Double.isInfinite(stage.spawnRate())) {
+            return Long.MAX_VALUE / 4;
+        }
+        long steps = 1 + (long) Math.floor(stage.spawnRate() * intoStageNanos / 1e9);
+        if (steps >= Math.abs(target - from)) {
+            return Long.MAX_VALUE / 4;
+        }
+        return (long) Math.ceil(steps * 1e9 / stage.spawnRate());
+    }
+}

@@ -1,0 +1,156 @@
+package dev.junitloadtest.internal.engine;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.junitloadtest.internal.config.LoadModel;
+import dev.junitloadtest.internal.config.LoadProfile;
+import dev.junitloadtest.internal.http.HttpTransport;
+import dev.junitloadtest.internal.recording.Recording;
+import dev.junitloadtest.internal.recording.RunClock;
+import dev.junitloadtest.internal.recording.RunListener;
+import dev.junitloadtest.internal.recording.Sampler;
+import dev.junitloadtest.result.LoadTestResult;
+
+/**
+ * Runs one load test from a validated profile: starts the HTTP client and the sampler, drives the users through the
+ * load model on the calling thread, stops them (gracefully within the stop timeout, then by interruption), and
+ * assembles the result. Knows nothing of JUnit. One instance per run. Internal.
+ */
+public final class LoadRun {
+
+    /** How long users get to end after being interrupted, before the run gives up on them. */
+    private static final Duration INTERRUPT_GRACE = Duration.ofSeconds(5);
+
+    private final LoadProfile profile;
+    private final List<RunListener> listeners;
+    private final Duration sampleInterval;
+    private volatile RunContext running;
+    private volatile String pendingAbort;
+
+    /** A run of {@code profile}, reporting each {@code sampleInterval} to {@code listeners}. */
+    public LoadRun(LoadProfile profile, List<RunListener> listeners, Duration sampleInterval) {
+        this.profile = profile;
+        this.listeners = List.copyOf(listeners);
+        this.sampleInterval = sampleInterval;
+    }
+
+    /**
+     * Runs the load test and returns its result. Returns early, with the users stopped and the result of what ran, when
+     * the run is aborted or the calling thread is interrupted (whose interrupt flag is then set again).
+     */
+    public Outcome run() {
+        LoadModel model = profile.model();
+        Recording recording = new Recording(profile.http().maxRequestNames(), model instanceof LoadModel.Open);
+        List<String> warnings = new ArrayList<>();
+        boolean interrupted = false;
+        LoadTestResult result;
+        RunContext run;
+        HttpTransport transport = new HttpTransport(profile.http(), profile.testName());
+        try {
+            run = new RunContext(profile, recording, transport, Thread.currentThread());
+            running = run;
+            if (pendingAbort != null) {
+                run.abort(pendingAbort, null);
+            }
+            RunClock clock = RunClock.startingNow();
+            Sampler sampler = new Sampler(recording, clock, sampleInterval, listeners, profile.testName());
+            sampler.start();
+            UserFactory users = new UserFactory(run);
+            switch (model) {
+                case LoadModel.Closed closed -> new ClosedModelDriver(closed, run, clock, users).drive();
+                case LoadModel.Open open -> new OpenModelDriver(open, run, clock, users).drive();
+            }
+            interrupted = Thread.interrupted();
+            if (interrupted) {
+                run.abort("interrupted", null);
+            }
+            interrupted |= stopUsers(run, warnings);
+            long endNanos = clock.offsetNanos();
+            transport.close();
+            interrupted |= finish(sampler);
+            warnings.addAll(sampler.listenerProblems());
+            result = new ResultAssembler(profile, recording, sampler, clock, Duration.ofNanos(endNanos), run.lag())
+                    .assemble(warnings, Optional.ofNullable(run.aborted()).map(RunContext.Abort::reason));
+        } finally {
+            // Closed before the last sample, so no connection outlives the users; closing again is harmless.
+            transport.close();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        RunContext.Abort abort = run.aborted();
+        return new Outcome(result, abort == null ? Optional.empty() : Optional.ofNullable(abort.failure()));
+    }
+
+    /**
+     * Ends the run early, from any thread: users stop at once and in-flight tasks are interrupted. The result says
+     * {@code reason}. A call before the run started makes it end as soon as it starts.
+     */
+    public void abort(String reason) {
+        RunContext run = running;
+        if (run != null) {
+            run.abort(reason, null);
+        } else {
+            pendingAbort = reason;
+        }
+    }
+
+    /** Stops every user; returns whether the calling thread was interrupted meanwhile. */
+    private boolean stopUsers(RunContext run, List<String> warnings) {
+        boolean interrupted = false;
+        run.beginStop();
+        LiveUsers live = run.liveUsers();
+        live.snapshot().forEach(VirtualUserImpl::wake);
+        long stopTimeout = run.aborted() == null ? profile.stopTimeout().toNanos() : 0;
+        try {
+            if (!live.awaitNone(System.nanoTime() + stopTimeout)) {
+                live.snapshot().forEach(VirtualUserImpl::interrupt);
+                if (!live.awaitNone(System.nanoTime() + INTERRUPT_GRACE.toNanos())) {
+                    // A second interrupt reaches an @OnStop that started after the first one.
+                    live.snapshot().forEach(VirtualUserImpl::interrupt);
+                    live.awaitNone(System.nanoTime() + INTERRUPT_GRACE.toNanos());
+                }
+            }
+        } catch (InterruptedException e) {
+            interrupted = true;
+            run.abort("interrupted", null);
+            live.snapshot().forEach(VirtualUserImpl::interrupt);
+            try {
+                live.awaitNone(System.nanoTime() + INTERRUPT_GRACE.toNanos());
+            } catch (InterruptedException again) {
+                // Give up waiting; what remains is reported below.
+            }
+        }
+        List<VirtualUserImpl> stuck = live.snapshot();
+        if (!stuck.isEmpty()) {
+            warnings.add(stuck.size() + " virtual user(s) did not stop within the stop timeout and "
+                    + INTERRUPT_GRACE.toSeconds() * 2 + " s of interrupts, e.g. " + stuck.getFirst().thread().getName()
+                    + ": their task code ignores interruption. Their requests after this point are not counted.");
+        }
+        return interrupted;
+    }
+
+    private static boolean finish(Sampler sampler) {
+        try {
+            sampler.finish();
+            return false;
+        } catch (InterruptedException e) {
+            try {
+                sampler.finish();
+            } catch (InterruptedException again) {
+                // The result is built from what the sampler has.
+            }
+            return true;
+        }
+    }
+
+    /**
+     * What a run produced: its result, and the failure that aborted it, if any (a misconfiguration found while
+     * running, a user type that could not be created).
+     */
+    public record Outcome(LoadTestResult result, Optional<RuntimeException> failure) {
+    }
+}

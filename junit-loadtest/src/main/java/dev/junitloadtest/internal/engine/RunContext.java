@@ -1,0 +1,95 @@
+package dev.junitloadtest.internal.engine;
+
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+
+import org.HdrHistogram.Recorder;
+
+import dev.junitloadtest.LoadTest;
+import dev.junitloadtest.internal.config.LoadProfile;
+import dev.junitloadtest.internal.config.LoadTestConfigurationException;
+import dev.junitloadtest.internal.http.HttpTransport;
+import dev.junitloadtest.internal.recording.Histograms;
+import dev.junitloadtest.internal.recording.Recording;
+
+/**
+ * What the parts of one run share: the profile, the recording, the HTTP client, the live users, and whether (and
+ * why) the run is stopping. Thread-safe. Internal.
+ */
+final class RunContext {
+
+    private final LoadProfile profile;
+    private final Recording recording;
+    private final HttpTransport transport;
+    private final LiveUsers liveUsers = new LiveUsers();
+    private final Recorder lag = Histograms.newRecorder();
+    private final AtomicReference<Abort> abort = new AtomicReference<>();
+    private final Thread driverThread;
+    private volatile boolean stopping;
+
+    RunContext(LoadProfile profile, Recording recording, HttpTransport transport, Thread driverThread) {
+        this.profile = profile;
+        this.recording = recording;
+        this.transport = transport;
+        this.driverThread = driverThread;
+    }
+
+    LoadProfile profile() {
+        return profile;
+    }
+
+    Recording recording() {
+        return recording;
+    }
+
+    HttpTransport transport() {
+        return transport;
+    }
+
+    LiveUsers liveUsers() {
+        return liveUsers;
+    }
+
+    /** How late open-model iterations started after their intended time, in microseconds. */
+    Recorder lag() {
+        return lag;
+    }
+
+    boolean isStopping() {
+        return stopping;
+    }
+
+    /** Users start no new task from now on. */
+    void beginStop() {
+        stopping = true;
+    }
+
+    /**
+     * Ends the run early: users stop at once, in-flight tasks are interrupted. The first reason wins. Safe to call
+     * from any thread.
+     */
+    void abort(String reason, RuntimeException failure) {
+        if (abort.compareAndSet(null, new Abort(reason, failure))) {
+            stopping = true;
+            LockSupport.unpark(driverThread);
+        }
+    }
+
+    /** The abort, if the run was aborted. */
+    Abort aborted() {
+        return abort.get();
+    }
+
+    void missingHost(String method, String path) {
+        String message = "Request " + method + " " + path + " has a relative path, but " + profile.testName()
+                + " has no host to send it to. Set one with @LoadTest(host = \"http://...\"), the configuration "
+                + "parameter `" + LoadTest.HOST_PROPERTY_NAME + "` (e.g. -D" + LoadTest.HOST_PROPERTY_NAME
+                + "=http://127.0.0.1:9000), the environment variable " + LoadTest.HOST_ENVIRONMENT_VARIABLE
+                + ", a @TargetHost method or field, or an extension using LoadTestHost; or use an absolute URL.";
+        abort("misconfigured: no host for relative paths", new LoadTestConfigurationException(message));
+    }
+
+    /** Why a run was aborted, and the failure to report, if any. */
+    record Abort(String reason, RuntimeException failure) {
+    }
+}

@@ -1,0 +1,33 @@
+package dev.junitloadtest.internal.engine;
+
+import java.lang.reflect.InvocationTargetException;
+
+import dev.junitloadtest.internal.config.UserTypeSpec;
+
+/** Creates virtual users, numbered from 1 in creation order. Used by the driver thread only. Internal. */
+final class UserFactory {
+
+    private final RunContext run;
+    private int next = 1;
+
+    UserFactory(RunContext run) {
+        this.run = run;
+    }
+
+    /** A new user of {@code type}, or {@code null} (with the run aborted) if its constructor failed. */
+    VirtualUserImpl create(UserTypeSpec type) {
+        try {
+            return new VirtualUserImpl(next++, type, run);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            run.abort("a virtual user of " + type.name() + " could not be created",
+                    new IllegalStateException("The constructor of user type " + type.type().getName() + " threw "
+                            + cause, cause));
+            return null;
+        } catch (ReflectiveOperationException e) {
+            run.abort("a virtual user of " + type.name() + " could not be created",
+                    new IllegalStateException("Cannot create a user of type " + type.type().getName() + ": " + e, e));
+            return null;
+        }
+    }
+}

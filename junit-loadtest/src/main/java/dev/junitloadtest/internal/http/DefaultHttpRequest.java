@@ -1,0 +1,260 @@
+package dev.junitloadtest.internal.http;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Future;
+import java.util.function.IntPredicate;
+
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
+import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
+import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog;
+import org.apache.hc.core5.util.Timeout;
+
+import dev.junitloadtest.http.HttpRequest;
+import dev.junitloadtest.http.HttpResponse;
+import dev.junitloadtest.http.RequestBody;
+import dev.junitloadtest.http.ResponseCheck;
+
+/** A request being built, then sent, measured and recorded by {@link #send()}. Internal. */
+final class DefaultHttpRequest implements HttpRequest {
+
+    private static final IntPredicate BELOW_400 = status -> status > 0 && status < 400;
+
+    private final UserHttp http;
+    private final String method;
+    private final String template;
+    private final Object[] pathVariables;
+    private final List<String[]> headers = new ArrayList<>(2);
+    private StringBuilder query;
+    private RequestBody body;
+    private String name;
+    private Duration timeout;
+    private Boolean followRedirects;
+    private IntPredicate expected = BELOW_400;
+    private String expectedDescription = "below 400";
+    private List<ResponseCheck> checks;
+
+    DefaultHttpRequest(UserHttp http, String method, String template, Object[] pathVariables) {
+        this.http = http;
+        this.method = method;
+        this.template = template;
+        this.pathVariables = pathVariables == null ? new Object[0] : pathVariables;
+    }
+
+    @Override
+    public HttpRequest header(String headerName, String value) {
+        headers.add(new String[] {Objects.requireNonNull(headerName, "name"), Objects.requireNonNull(value, "value")});
+        return this;
+    }
+
+    @Override
+    public HttpRequest query(String parameterName, Object value) {
+        if (query == null) {
+            query = new StringBuilder();
+        } else {
+            query.append('&');
+        }
+        query.append(URLEncoder.encode(parameterName, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8));
+        return this;
+    }
+
+    @Override
+    public HttpRequest query(Map<String, ?> parameters) {
+        parameters.forEach(this::query);
+        return this;
+    }
+
+    @Override
+    public HttpRequest body(RequestBody requestBody) {
+        this.body = Objects.requireNonNull(requestBody, "body");
+        return this;
+    }
+
+    @Override
+    public HttpRequest name(String requestName) {
+        this.name = Objects.requireNonNull(requestName, "name");
+        return this;
+    }
+
+    @Override
+    public HttpRequest timeout(Duration responseTimeout) {
+        if (responseTimeout.isNegative() || responseTimeout.isZero()) {
+            throw new IllegalArgumentException("A response timeout must be > 0, but was " + responseTimeout);
+        }
+        this.timeout = responseTimeout;
+        return this;
+    }
+
+    @Override
+    public HttpRequest followRedirects(boolean follow) {
+        this.followRedirects = follow;
+        return this;
+    }
+
+    @Override
+    public HttpRequest expect(int... statuses) {
+        int[] accepted = statuses.clone();
+        this.expected = status -> {
+            for (int s : accepted) {
+                if (s == status) {
+                    return true;
+                }
+            }
+            return false;
+        };
+        this.expectedDescription = accepted.length == 1 ? String.valueOf(accepted[0])
+                : "one of " + java.util.Arrays.toString(accepted);
+        return this;
+    }
+
+    @Override
+    public HttpRequest expectStatus(IntPredicate success) {
+        IntPredicate accepted = Objects.requireNonNull(success, "success");
+        this.expected = status -> status > 0 && accepted.test(status);
+        this.expectedDescription = "an accepted status";
+        return this;
+    }
+
+    @Override
+    public HttpRequest check(ResponseCheck check) {
+        if (checks == null) {
+            checks = new ArrayList<>(1);
+        }
+        checks.add(Objects.requireNonNull(check, "check"));
+        return this;
+    }
+
+    @Override
+    public HttpResponse send() {
+        RequestSink sink = http.sink();
+        String path = PathTemplate.expand(template, pathVariables);
+        String recordedName = name != null ? name : PathTemplate.name(template);
+        URI uri = resolve(sink, path);
+        SimpleHttpRequest request = new SimpleHttpRequest(method, uri);
+        for (String[] header : http.defaultHeaders()) {
+            request.addHeader(header[0], header[1]);
+        }
+        for (String[] header : headers) {
+            request.addHeader(header[0], header[1]);
+        }
+        if (body != null) {
+            request.setBody(body.content(), ContentType.parse(body.contentType()));
+        }
+        if (timeout != null || followRedirects != null) {
+            RequestConfig.Builder config = RequestConfig.copy(http.transport().defaultRequestConfig());
+            if (timeout != null) {
+                config.setResponseTimeout(Timeout.of(timeout));
+            }
+            if (followRedirects != null) {
+                config.setRedirectsEnabled(followRedirects);
+            }
+            request.setConfig(config.build());
+        }
+
+        Exchange exchange = new Exchange(SimpleRequestProducer.create(request));
+        long start = System.nanoTime();
+        Future<SimpleHttpResponse> future = http.transport().execute(exchange.request(), http.context(), exchange);
+        try {
+            exchange.await(future);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            // A request already handed to a connection has reached (or is reaching) the target: count it, so the
+            // totals match what the target saw. One that never left is not counted.
+            if (exchange.wasSent()) {
+                sink.record(method, recordedName, (System.nanoTime() - start) / 1000, 0,
+                        "Cancelled: the run stopped before the response arrived");
+            }
+            throw new InterruptedRequestException(method + " " + path + " was cut: the run is stopping");
+        }
+        Duration elapsed = Duration.ofNanos(exchange.endNanos() - start);
+        long serviceMicros = elapsed.toNanos() / 1000;
+        SimpleHttpResponse received = exchange.response();
+        if (received == null) {
+            String error = describe(exchange.failure());
+            DefaultHttpResponse none = DefaultHttpResponse.none(method, uri, elapsed, error);
+            sink.record(method, recordedName, serviceMicros, 0, error);
+            return none;
+        }
+        DefaultHttpResponse response = new DefaultHttpResponse(method, received.getCode(), received.getHeaders(),
+                received.getBodyBytes(), received.getContentType(), uri, elapsed);
+        String error = judge(response);
+        response.outcome(error);
+        sink.record(method, recordedName, serviceMicros, response.bodyLength(), error);
+        return response;
+    }
+
+    private String judge(DefaultHttpResponse response) {
+        int status = response.status();
+        if (!expected.test(status)) {
+            String reason = EnglishReasonPhraseCatalog.INSTANCE.getReason(status, null);
+            String text = "HTTP " + status + (reason == null ? "" : " " + reason);
+            return expected == BELOW_400 ? text : text + " (expected " + expectedDescription + ")";
+        }
+        if (checks != null) {
+            for (ResponseCheck check : checks) {
+                try {
+                    check.verify(response);
+                } catch (VirtualMachineError e) {
+                    throw e;
+                } catch (Throwable e) {
+                    String message = e.getMessage();
+                    return "Check failed: " + (message == null || message.isBlank() ? e.getClass().getName() : message);
+                }
+            }
+        }
+        return null;
+    }
+
+    private URI resolve(RequestSink sink, String path) {
+        String full = query == null ? path
+                : path + (path.indexOf('?') < 0 ? '?' : '&') + query;
+        if (full.startsWith("http://") || full.startsWith("https://")) {
+            return uri(full);
+        }
+        URI host = sink.host().orElseThrow(() -> sink.missingHost(method, path));
+        String base = host.toString();
+        if (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        return uri(base + (full.startsWith("/") ? full : "/" + full));
+    }
+
+    private static URI uri(String text) {
+        try {
+            return new URI(text);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("Not a valid request URI: " + text + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** How a request that got no response is shown in the failure statistics. */
+    static String describe(Exception failure) {
+        if (failure == null) {
+            return "No response";
+        }
+        Throwable cause = failure;
+        if (cause instanceof java.util.concurrent.ExecutionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof java.net.SocketTimeoutException) {
+            return "SocketTimeoutException: no response within the response timeout (" + cause.getMessage() + ")";
+        }
+        if (cause instanceof CancellationException) {
+            return "Cancelled: " + cause.getMessage();
+        }
+        String message = cause.getMessage();
+        return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}

@@ -1,0 +1,132 @@
+package dev.junitloadtest.internal.http;
+
+import java.io.IOException;
+import java.util.concurrent.Future;
+import java.util.concurrent.locks.LockSupport;
+
+import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.nio.AsyncRequestProducer;
+import org.apache.hc.core5.http.nio.DataStreamChannel;
+import org.apache.hc.core5.http.nio.RequestChannel;
+import org.apache.hc.core5.http.protocol.HttpContext;
+
+/**
+ * One request in flight, seen from the virtual user that waits for it: it parks the user's thread until the I/O
+ * thread completes the request, and takes the end time on the I/O thread so time spent waiting to be scheduled back
+ * is not counted as the target's. It also notes whether the request was handed to a connection, which decides
+ * whether a request cut by the end of the run reached the target (and must be counted) or not. Internal.
+ */
+final class Exchange implements FutureCallback<SimpleHttpResponse> {
+
+    private final AsyncRequestProducer request;
+    private final Thread waiter = Thread.currentThread();
+    private volatile boolean sent;
+    private volatile boolean done;
+    private volatile long endNanos;
+    private volatile SimpleHttpResponse response;
+    private volatile Exception failure;
+
+    Exchange(AsyncRequestProducer request) {
+        this.request = new TrackingProducer(request);
+    }
+
+    /** The request to hand to the client: it notes when it is handed to a connection. */
+    AsyncRequestProducer request() {
+        return request;
+    }
+
+    /** Waits for the outcome; on interruption cancels the request and rethrows. */
+    void await(Future<SimpleHttpResponse> future) throws InterruptedException {
+        while (!done) {
+            LockSupport.park(this);
+            if (Thread.interrupted()) {
+                future.cancel(true);
+                throw new InterruptedException();
+            }
+        }
+    }
+
+    boolean wasSent() {
+        return sent;
+    }
+
+    long endNanos() {
+        return endNanos;
+    }
+
+    SimpleHttpResponse response() {
+        return response;
+    }
+
+    Exception failure() {
+        return failure;
+    }
+
+    @Override
+    public void completed(SimpleHttpResponse result) {
+        endNanos = System.nanoTime();
+        response = result;
+        finish();
+    }
+
+    @Override
+    public void failed(Exception exception) {
+        endNanos = System.nanoTime();
+        failure = exception;
+        finish();
+    }
+
+    @Override
+    public void cancelled() {
+        endNanos = System.nanoTime();
+        failure = new java.util.concurrent.CancellationException("request cancelled");
+        finish();
+    }
+
+    private void finish() {
+        done = true;
+        LockSupport.unpark(waiter);
+    }
+
+    private final class TrackingProducer implements AsyncRequestProducer {
+
+        private final AsyncRequestProducer delegate;
+
+        TrackingProducer(AsyncRequestProducer delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void sendRequest(RequestChannel channel, HttpContext context) throws HttpException, IOException {
+            sent = true;
+            delegate.sendRequest(channel, context);
+        }
+
+        @Override
+        public boolean isRepeatable() {
+            return delegate.isRepeatable();
+        }
+
+        @Override
+        public void failed(Exception cause) {
+            delegate.failed(cause);
+        }
+
+        @Override
+        public int available() {
+            return delegate.available();
+        }
+
+        @Override
+        public void produce(DataStreamChannel channel) throws IOException {
+            delegate.produce(channel);
+        }
+
+        @Override
+        public void releaseResources() {
+            delegate.releaseResources();
+        }
+    }
+}

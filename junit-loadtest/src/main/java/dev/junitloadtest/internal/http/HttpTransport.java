@@ -1,0 +1,97 @@
+package dev.junitloadtest.internal.http;
+
+import java.util.concurrent.Future;
+
+import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
+import org.apache.hc.client5.http.async.methods.SimpleResponseConsumer;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.cookie.StandardCookieSpec;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.nio.AsyncRequestProducer;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
+import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.util.Timeout;
+
+import dev.junitloadtest.internal.config.HttpSettings;
+
+/**
+ * The run's HTTP client: one Apache HttpClient 5 async client shared by all virtual users, each keeping its own
+ * connections through a per-user connection state, its own cookies through its own context. Closed, with every
+ * connection, when the run ends. Thread-safe. Internal.
+ */
+public final class HttpTransport implements AutoCloseable {
+
+    /** User-Agent sent with every request. */
+    public static final String USER_AGENT = "junit-loadtest/0.1";
+
+    private final CloseableHttpAsyncClient client;
+    private final PoolingAsyncClientConnectionManager connections;
+    private final RequestConfig defaultRequestConfig;
+
+    /** Starts a client with {@code settings}; {@code name} names its I/O threads. */
+    public HttpTransport(HttpSettings settings, String name) {
+        Timeout connectTimeout = Timeout.of(settings.connectTimeout());
+        Timeout responseTimeout = Timeout.of(settings.responseTimeout());
+        this.connections = PoolingAsyncClientConnectionManagerBuilder.create()
+                // Each user keeps its own connections (matched by the per-user connection state), so the pool must
+                // hold as many as there are users; the limit is the users, not the pool.
+                .setMaxConnTotal(Integer.MAX_VALUE / 2)
+                .setMaxConnPerRoute(Integer.MAX_VALUE / 2)
+                .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(connectTimeout)
+                        .setSocketTimeout(responseTimeout)
+                        .build())
+                .build();
+        this.defaultRequestConfig = RequestConfig.custom()
+                .setResponseTimeout(responseTimeout)
+                .setRedirectsEnabled(true)
+                .setCookieSpec(StandardCookieSpec.RELAXED)
+                .build();
+        this.client = HttpAsyncClients.custom()
+                .setConnectionManager(connections)
+                .setIOReactorConfig(IOReactorConfig.custom()
+                        .setIoThreadCount(Math.max(1, Runtime.getRuntime().availableProcessors()))
+                        .setSoTimeout(responseTimeout)
+                        .setTcpNoDelay(true)
+                        .build())
+                .setThreadFactory(Thread.ofPlatform().daemon().name("loadtest-http-" + name + "-", 1).factory())
+                // A retried request would reach the target twice but be counted once.
+                .disableAutomaticRetries()
+                .setUserAgent(USER_AGENT)
+                .setDefaultRequestConfig(defaultRequestConfig)
+                // The connection state is the user: a connection is only ever reused by the user that opened it.
+                .setUserTokenHandler((route, context) -> HttpClientContext.castOrCreate(context).getUserToken())
+                .build();
+        client.start();
+    }
+
+    /** The request configuration every request starts from. */
+    RequestConfig defaultRequestConfig() {
+        return defaultRequestConfig;
+    }
+
+    /** Sends a request; {@code callback} is called on an I/O thread. */
+    Future<SimpleHttpResponse> execute(AsyncRequestProducer request, HttpClientContext context,
+            FutureCallback<SimpleHttpResponse> callback) {
+        return client.execute(request, SimpleResponseConsumer.create(), null, context, callback);
+    }
+
+    /** Number of open connections, for tests and reports. */
+    public int openConnections() {
+        return connections.getTotalStats().getLeased() + connections.getTotalStats().getAvailable();
+    }
+
+    /** Closes every connection at once and stops the I/O threads. */
+    @Override
+    public void close() {
+        client.close(CloseMode.IMMEDIATE);
+    }
+}

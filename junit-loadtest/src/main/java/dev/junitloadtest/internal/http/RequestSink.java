@@ -1,0 +1,27 @@
+package dev.junitloadtest.internal.http;
+
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * What a user's HTTP client needs from the engine: where relative paths go, and where measured requests go. One per
+ * virtual user. Internal.
+ */
+public interface RequestSink {
+
+    /** The base URI of relative paths, if the run has one. */
+    Optional<URI> host();
+
+    /**
+     * Records one request, adding the lag of the current iteration in the open model.
+     *
+     * @param error why it failed, or {@code null} for a success
+     */
+    void record(String method, String name, long serviceMicros, long bodyBytes, String error);
+
+    /**
+     * Reports a relative path with no host to resolve it against. Ends the run as misconfigured, and returns the
+     * exception that ends the calling task.
+     */
+    RuntimeException missingHost(String method, String path);
+}

@@ -1,0 +1,108 @@
+package dev.junitloadtest.internal.http;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+import org.apache.hc.client5.http.cookie.BasicCookieStore;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+
+import dev.junitloadtest.http.Cookies;
+import dev.junitloadtest.http.Http;
+import dev.junitloadtest.http.HttpRequest;
+import dev.junitloadtest.http.HttpResponse;
+import dev.junitloadtest.http.RequestBody;
+
+/**
+ * One virtual user's {@link Http}: its cookie store, its default headers, and a connection state that keeps its
+ * connections its own. Belongs to the user's thread. Internal.
+ */
+public final class UserHttp implements Http {
+
+    private final HttpTransport transport;
+    private final RequestSink sink;
+    private final HttpClientContext context = HttpClientContext.create();
+    private final BasicCookieStore cookieStore = new BasicCookieStore();
+    private final Map<String, String[]> defaultHeaders = new LinkedHashMap<>();
+    private final UserCookies cookies;
+
+    /** A client for one user; {@code connectionOwner} identifies the user's connections in the shared pool. */
+    public UserHttp(HttpTransport transport, RequestSink sink, Object connectionOwner) {
+        this.transport = transport;
+        this.sink = sink;
+        this.context.setCookieStore(cookieStore);
+        this.context.setUserToken(connectionOwner);
+        this.cookies = new UserCookies(cookieStore, sink.host());
+    }
+
+    @Override
+    public HttpResponse get(String path, Object... pathVariables) {
+        return request("GET", path, pathVariables).send();
+    }
+
+    @Override
+    public HttpResponse head(String path, Object... pathVariables) {
+        return request("HEAD", path, pathVariables).send();
+    }
+
+    @Override
+    public HttpResponse delete(String path, Object... pathVariables) {
+        return request("DELETE", path, pathVariables).send();
+    }
+
+    @Override
+    public HttpResponse post(String path, RequestBody body, Object... pathVariables) {
+        return request("POST", path, pathVariables).body(body).send();
+    }
+
+    @Override
+    public HttpResponse put(String path, RequestBody body, Object... pathVariables) {
+        return request("PUT", path, pathVariables).body(body).send();
+    }
+
+    @Override
+    public HttpResponse patch(String path, RequestBody body, Object... pathVariables) {
+        return request("PATCH", path, pathVariables).body(body).send();
+    }
+
+    @Override
+    public HttpRequest request(String method, String path, Object... pathVariables) {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(path, "path");
+        return new DefaultHttpRequest(this, method.toUpperCase(Locale.ROOT), path, pathVariables);
+    }
+
+    @Override
+    public Http defaultHeader(String name, String value) {
+        defaultHeaders.put(name.toLowerCase(Locale.ROOT), new String[] {name, value});
+        return this;
+    }
+
+    @Override
+    public Http removeDefaultHeader(String name) {
+        defaultHeaders.remove(name.toLowerCase(Locale.ROOT));
+        return this;
+    }
+
+    @Override
+    public Cookies cookies() {
+        return cookies;
+    }
+
+    HttpTransport transport() {
+        return transport;
+    }
+
+    RequestSink sink() {
+        return sink;
+    }
+
+    HttpClientContext context() {
+        return context;
+    }
+
+    Iterable<String[]> defaultHeaders() {
+        return defaultHeaders.values();
+    }
+}

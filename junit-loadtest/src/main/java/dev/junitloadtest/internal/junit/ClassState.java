@@ -1,0 +1,88 @@
+package dev.junitloadtest.internal.junit;
+
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+import dev.junitloadtest.internal.config.ConfigurationParameters;
+import dev.junitloadtest.internal.config.LoadProfile;
+import dev.junitloadtest.internal.threshold.ThresholdPlan;
+import dev.junitloadtest.internal.engine.LoadRun;
+import dev.junitloadtest.result.LoadTestResult;
+
+/**
+ * One load test class's state in the JUnit store: its validated profile, and once run, its result or the failure
+ * that stopped it. The run happens once, whichever test asks first. Thread-safe. Internal.
+ */
+final class ClassState {
+
+    private final LoadProfile profile;
+    private final ThresholdPlan thresholds;
+    private final ConfigurationParameters parameters;
+    private final ReentrantLock lock = new ReentrantLock();
+    private boolean ran;
+    private LoadTestResult result;
+    private RuntimeException failure;
+
+    ClassState(LoadProfile profile, ThresholdPlan thresholds, ConfigurationParameters parameters) {
+        this.profile = profile;
+        this.thresholds = thresholds;
+        this.parameters = parameters;
+    }
+
+    LoadProfile profile() {
+        return profile;
+    }
+
+    ThresholdPlan thresholds() {
+        return thresholds;
+    }
+
+    ConfigurationParameters parameters() {
+        return parameters;
+    }
+
+    /** Runs the load test with {@code run} the first time, and returns its result (or rethrows its failure). */
+    LoadTestResult result(Supplier<LoadRun.Outcome> run) {
+        lock.lock();
+        try {
+            if (!ran) {
+                ran = true;
+                try {
+                    LoadRun.Outcome outcome = run.get();
+                    result = outcome.result();
+                    failure = outcome.failure().orElse(null);
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            return result;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The result, if the run happened and produced one. */
+    Optional<LoadTestResult> resultIfRun() {
+        lock.lock();
+        try {
+            return Optional.ofNullable(result);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the run happened. */
+    boolean ran() {
+        lock.lock();
+        try {
+            return ran;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+}

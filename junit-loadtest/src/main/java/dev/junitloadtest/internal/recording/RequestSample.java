@@ -1,0 +1,21 @@
+package dev.junitloadtest.internal.recording;
+
+import org.HdrHistogram.Histogram;
+
+/**
+ * One request name's figures at the end of an interval: the interval's own and the run's so far. The histograms
+ * belong to the sampler and are valid only during the listener callback that receives them; copy what must be kept.
+ * Internal.
+ *
+ * @param key the request
+ * @param interval response times (µs) of the interval
+ * @param intervalFailures failures of the interval
+ * @param intervalBytes response bytes of the interval
+ * @param cumulative response times (µs) of the run so far
+ * @param serviceCumulative plain service times (µs) of the run so far; the same as {@code cumulative} in the closed model
+ * @param totalFailures failures of the run so far
+ * @param totalBytes response bytes of the run so far
+ */
+public record RequestSample(RequestKey key, Histogram interval, long intervalFailures, long intervalBytes,
+        Histogram cumulative, Histogram serviceCumulative, long totalFailures, long totalBytes) {
+}

@@ -1,0 +1,41 @@
+package dev.junitloadtest.internal.recording;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** The run's time origin: offsets in nanoseconds from the moment the run started. Immutable. Internal. */
+public final class RunClock {
+
+    private final long startNanos;
+    private final Instant startInstant;
+
+    private RunClock(long startNanos, Instant startInstant) {
+        this.startNanos = startNanos;
+        this.startInstant = startInstant;
+    }
+
+    /** A clock starting now. */
+    public static RunClock startingNow() {
+        return new RunClock(System.nanoTime(), Instant.now());
+    }
+
+    /** The {@link System#nanoTime()} at the start. */
+    public long startNanos() {
+        return startNanos;
+    }
+
+    /** The wall-clock start. */
+    public Instant startInstant() {
+        return startInstant;
+    }
+
+    /** Nanoseconds since the start. */
+    public long offsetNanos() {
+        return System.nanoTime() - startNanos;
+    }
+
+    /** The wall-clock time at {@code offsetNanos}. */
+    public Instant instantAt(long offsetNanos) {
+        return startInstant.plus(Duration.ofNanos(offsetNanos));
+    }
+}

@@ -1,0 +1,19 @@
+package dev.junitloadtest.internal.recording;
+
+/**
+ * Receives the run's figures as it goes: the live console, the history CSV, the HdrHistogram log. Called on the
+ * sampler thread, one call at a time. A listener that throws is reported and not called again. Internal.
+ */
+public interface RunListener {
+
+    /** The run started; offsets are from {@code clock}. */
+    default void runStarted(RunClock clock) {
+    }
+
+    /** One interval ended. */
+    void intervalEnded(IntervalSnapshot snapshot);
+
+    /** The last interval was delivered; the run is over. */
+    default void runEnded() {
+    }
+}

@@ -1,0 +1,94 @@
+package dev.junitloadtest.internal.recording;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.HdrHistogram.Histogram;
+
+/**
+ * The run's intervals, kept compressed so figures for any part of the run (the steady state after a ramp, one stage)
+ * can be computed after it ended. Memory stays bounded whatever the run's length: past {@link #MAX_ENTRIES} entries,
+ * neighbours are merged two by two and later intervals are gathered to the coarser resolution. Used by the sampler
+ * thread only while the run goes, read-only after. Internal.
+ */
+public final class Timeline {
+
+    /** Most entries kept; a 10-minute run at one-second intervals fits at full resolution. */
+    public static final int MAX_ENTRIES = 600;
+
+    private final List<Entry> entries = new ArrayList<>();
+    private long resolutionNanos;
+    private Entry pending;
+
+    /** Adds the interval of {@code snapshot}. */
+    void add(IntervalSnapshot snapshot) {
+        Map<RequestKey, Slice> slices = new HashMap<>();
+        for (RequestSample sample : snapshot.requests()) {
+            if (sample.interval().getTotalCount() > 0) {
+                slices.put(sample.key(), new Slice(Histograms.compress(sample.interval()),
+                        sample.interval().getTotalCount(), sample.intervalFailures(), sample.intervalBytes()));
+            }
+        }
+        Entry entry = new Entry(snapshot.startOffsetNanos(), snapshot.endOffsetNanos(), snapshot.users(), slices);
+        pending = pending == null ? entry : merge(pending, entry);
+        if (pending.endNanos() - pending.startNanos() + 1_000_000 >= resolutionNanos) {
+            entries.add(pending);
+            pending = null;
+            if (entries.size() > MAX_ENTRIES) {
+                coarsen();
+            }
+        }
+    }
+
+    /** Files an interval still being gathered to the current resolution; called once the run is over. */
+    void close() {
+        if (pending != null) {
+            entries.add(pending);
+            pending = null;
+        }
+    }
+
+    /** The entries, oldest first. */
+    public List<Entry> entries() {
+        return List.copyOf(entries);
+    }
+
+    private void coarsen() {
+        List<Entry> merged = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i += 2) {
+            merged.add(i + 1 < entries.size() ? merge(entries.get(i), entries.get(i + 1)) : entries.get(i));
+        }
+        entries.clear();
+        entries.addAll(merged);
+        Entry first = entries.getFirst();
+        resolutionNanos = Math.max(resolutionNanos * 2, first.endNanos() - first.startNanos());
+    }
+
+    private static Entry merge(Entry earlier, Entry later) {
+        Map<RequestKey, Slice> slices = new HashMap<>(earlier.slices());
+        later.slices().forEach((key, slice) -> slices.merge(key, slice, Timeline::merge));
+        return new Entry(earlier.startNanos(), later.endNanos(), later.users(), slices);
+    }
+
+    private static Slice merge(Slice a, Slice b) {
+        Histogram sum = Histograms.decompress(a.histogram());
+        sum.add(Histograms.decompress(b.histogram()));
+        return new Slice(Histograms.compress(sum), a.count() + b.count(), a.failures() + b.failures(),
+                a.bytes() + b.bytes());
+    }
+
+    /** One or more merged intervals: when, how many users at its end, and each request name's figures. */
+    public record Entry(long startNanos, long endNanos, int users, Map<RequestKey, Slice> slices) {
+
+        /** Copies the slices. */
+        public Entry {
+            slices = Map.copyOf(slices);
+        }
+    }
+
+    /** One request name's figures in an entry; the histogram (µs) compressed. */
+    public record Slice(byte[] histogram, long count, long failures, long bytes) {
+    }
+}

@@ -1,0 +1,20 @@
+package dev.junitloadtest.result;
+
+import java.util.Set;
+
+/**
+ * {@code ExceptionStats} counts exceptions thrown by task and hook code with one stack trace, as a row of Locust's
+ * exceptions table.
+ *
+ * @param count how many times
+ * @param message the exception's class and message
+ * @param traceback the stack trace
+ * @param where the tasks or hooks that threw it, as {@code UserType.method}
+ */
+public record ExceptionStats(long count, String message, String traceback, Set<String> where) {
+
+    /** Copies {@code where}. */
+    public ExceptionStats {
+        where = Set.copyOf(where);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.junitloadtest.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.net.URI;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
+
+import dev.junitloadtest.LoadTest;
+import dev.junitloadtest.TargetHost;
+import dev.junitloadtest.Task;
+import dev.junitloadtest.Users;
+import dev.junitloadtest.http.Http;
+import dev.junitloadtest.result.LoadTestResult;
+import dev.junitloadtest.result.RequestStats;
+import dev.junitloadtest.sampletarget.SampleTarget;
+
+class ExactCountingTests {
+
+    static final AtomicReference<LoadTestResult> RESULT = new AtomicReference<>();
+    static final AtomicReference<long[]> SERVED = new AtomicReference<>();
+
+    @Test
+    void everyRequestTheTargetServedIsRecordedOnceAndOneBuggyInFiveFails() {
+        Events tests = EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(BuggyAndHomeTestCase.class))
+                .execute().testEvents();
+
+        tests.assertStatistics(stats -> stats.failed(0));
+        LoadTestResult result = RESULT.get();
+        long[] served = SERVED.get();
+        RequestStats buggy = result.request("GET /buggy").orElseThrow();
+        RequestStats home = result.request("GET /").orElseThrow();
+        assertThat(buggy.count()).isEqualTo(served[1]).isGreaterThan(100);
+        assertThat(home.count()).isEqualTo(served[0]).isGreaterThan(100);
+        assertThat(result.total().count()).isEqualTo(served[0] + served[1]);
+        // The target fails requests 0, 5, 10, ... of its counter: ceil(n / 5) of n.
+        assertThat(buggy.failures()).isEqualTo((buggy.count() + 4) / 5);
+        assertThat(home.failures()).isZero();
+        assertThat(result.failures()).singleElement().satisfies(failure -> {
+            assertThat(failure.key()).isEqualTo("GET /buggy");
+            assertThat(failure.error()).isEqualTo("HTTP 500 Internal Server Error");
+            assertThat(failure.occurrences()).isEqualTo(buggy.failures());
+        });
+    }
+
+    @LoadTest(duration = "2s")
+    @Users(count = 20)
+    static class BuggyAndHomeTestCase {
+
+        static SampleTarget target;
+
+        @BeforeAll
+        static void startTarget() {
+            target = SampleTarget.start();
+        }
+
+        @AfterAll
+        static void stopTarget(LoadTestResult result) {
+            RESULT.set(result);
+            SERVED.set(new long[] {target.requestsServed(SampleTarget.Route.HOME),
+                target.requestsServed(SampleTarget.Route.BUGGY)});
+            target.close();
+        }
+
+        @TargetHost
+        static URI host() {
+            return target.baseUri();
+        }
+
+        @Task(weight = 1)
+        void home(Http http) {
+            http.get("/");
+        }
+
+        @Task(weight = 1)
+        void buggy(Http http) {
+            http.get("/buggy");
+        }
+    }
+}
