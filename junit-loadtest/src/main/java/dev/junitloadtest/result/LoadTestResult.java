@@ -186,8 +186,10 @@ public final class LoadTestResult {
     }
 
     /**
-     * This run between {@code from} and {@code to} (offsets from its start), rounded outwards to whole recorded
-     * intervals.
+     * This run between {@code from} and {@code to} (offsets from its start), to the nearest whole recorded
+     * intervals: an interval belongs to the window when its middle is in it. (The sampler closes each interval a
+     * little after its nominal end, so a window starting at a stage boundary would otherwise take in the last
+     * interval of the stage before.)
      *
      * @throws IllegalArgumentException if {@code from} is not before {@code to}, or is negative
      */
@@ -195,8 +197,10 @@ public final class LoadTestResult {
         if (from.isNegative() || from.compareTo(to) >= 0) {
             throw new IllegalArgumentException("A window needs 0 <= from < to, but was from " + from + " to " + to);
         }
-        List<Interval> inside = builder.intervals.stream()
-                .filter(i -> i.end().compareTo(from) > 0 && i.start().compareTo(to) < 0).toList();
+        List<Interval> inside = builder.intervals.stream().filter(i -> {
+            Duration middle = i.start().plus(i.end().minus(i.start()).dividedBy(2));
+            return middle.compareTo(from) >= 0 && middle.compareTo(to) < 0;
+        }).toList();
         if (inside.isEmpty()) {
             return builder.assemble(from, to.compareTo(builder.end) > 0 ? builder.end : to, List.of(), thresholds);
         }

@@ -68,7 +68,7 @@ public final class LoadTestExtension implements BeforeAllCallback, BeforeEachCal
             ConfigurationParameters parameters = key -> context.getConfigurationParameter(key)
                     .map(String::trim).filter(value -> !value.isEmpty());
             LoadProfile profile = new ProfileReader(testClass, parameters, System::getenv).read();
-            ThresholdPlan thresholds = ThresholdPlan.read(testClass, parameters);
+            ThresholdPlan thresholds = ThresholdPlan.read(testClass, parameters, profile);
             HostResolver.targetHostMember(testClass);
             context.getStore(NAMESPACE).put(ClassState.class, new ClassState(profile, thresholds, parameters));
         } catch (LoadTestConfigurationException e) {
