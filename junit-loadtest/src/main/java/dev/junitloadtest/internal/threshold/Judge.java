@@ -94,7 +94,8 @@ final class Judge {
                     + " failed), budget " + expression.budgetText();
         }
         return text + ", budget " + expression.budgetText() + switch (expression.metric().quantity()) {
-            case COUNT -> "";
+            // A count of requests is its own sample count.
+            case COUNT -> metric.equals("count") ? "" : " (n=" + Formats.count(figures.count()) + ")";
             case RATE -> " (n=" + Formats.count(figures.count()) + " in " + at(figures.elapsed()) + ")";
             case TIME, PERCENTAGE -> " (n=" + Formats.count(figures.count()) + ")";
         };
