@@ -74,8 +74,8 @@ public @interface Threshold {
 
     /**
      * Judges the run from this offset to its end, e.g. {@code "30s"} to leave out a 30-second ramp-up; must be
-     * shorter than the run. Empty, the default, judges the whole run. Windows cover whole one-second intervals: the
-     * nearest interval boundary is where the window starts.
+     * shorter than the run. Empty, the default, judges the whole run. Windows hold whole recorded intervals (of one
+     * second), those that start in them.
      */
     String from() default "";
 

@@ -36,7 +36,7 @@ import dev.junitloadtest.result.ThresholdResult;
 import dev.junitloadtest.sampletarget.SampleTarget;
 
 /**
- * Each threshold is a test of its own under the {@code load run} node, named after its expression and failing with
+ * Each threshold is a test of its own under the {@code verdicts} node, named after its expression and failing with
  * the figures; without {@link LoadTestVerdicts} every breach fails the class together. Against the real sample
  * target, whose {@code /buggy} fails one request in five.
  */
@@ -56,7 +56,7 @@ class ThresholdVerdictTests {
 
         List<Event> verdicts = results.testEvents().finished().stream()
                 .filter(e -> e.getTestDescriptor().getParent()
-                        .map(parent -> parent.getUniqueId().toString().contains("loadRun")).orElse(false))
+                        .map(parent -> parent.getUniqueId().toString().contains("test-factory:verdicts")).orElse(false))
                 .toList();
         assertThat(verdicts).extracting(e -> e.getTestDescriptor().getDisplayName()).containsExactly(
                 runSummary(result),
@@ -120,7 +120,8 @@ class ThresholdVerdictTests {
                 .map(e -> e.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow())
                 .findFirst().orElseThrow();
         assertThat(failure).isInstanceOf(MultipleFailuresError.class);
-        assertThat(failure.getMessage()).startsWith("2 threshold(s) of BuggyWithoutVerdictsTestCase failed (2 failures)");
+        assertThat(failure.getMessage())
+                .startsWith("The load run of BuggyWithoutVerdictsTestCase failed 2 verdict(s) (2 failures)");
         assertThat(((MultipleFailuresError) failure).getFailures()).extracting(Throwable::getMessage).containsExactly(
                 "failures == 0 [GET /buggy]: failures of GET /buggy was " + count(buggy.failures())
                         + ", budget == 0 (n=" + count(buggy.count()) + ")",

@@ -39,6 +39,8 @@ class SampleTargetCloseTests {
 
         target.close();
 
+        // close() returns once every handler's task has returned; the thread itself ends just after.
+        handlerThread.join(Duration.ofSeconds(5));
         assertThat(handlerThread.isAlive()).isFalse();
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(serverThreads(before)).isEmpty());
         assertThat(response).failsWithin(Duration.ofSeconds(5));

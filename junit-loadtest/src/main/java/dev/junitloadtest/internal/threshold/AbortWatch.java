@@ -71,7 +71,7 @@ final class AbortWatch implements RunListener {
                 subjects = subjects(snapshot, sample -> Figures.of(sample.cumulative(), sample.serviceCumulative(),
                         sample.totalFailures(), Duration.ofNanos(now)));
             } else {
-                if (!spec.window().covers(snapshot.startOffsetNanos(), now)) {
+                if (!spec.window().covers(snapshot.startOffsetNanos())) {
                     return Optional.empty();
                 }
                 if (windowStartNanos < 0) {

@@ -7,8 +7,8 @@ import dev.junitloadtest.result.LoadTestResult;
 
 /**
  * The part of a run a threshold judges: all of it, one stage, the last stage, or from an offset on. Windows hold
- * whole recorded intervals, an interval belonging to the window its middle falls in, as
- * {@link LoadTestResult#between(Duration, Duration)} has it. Internal.
+ * whole recorded intervals, those that start in them, as {@link LoadTestResult#between(Duration, Duration)} has it.
+ * Internal.
  */
 public sealed interface Window {
 
@@ -24,10 +24,12 @@ public sealed interface Window {
     /** Where the window starts, from the run's start. */
     Duration start();
 
-    /** Whether the interval from {@code startNanos} to {@code endNanos} (offsets from the run's start) is in it. */
-    default boolean covers(long startNanos, long endNanos) {
-        long middle = startNanos + (endNanos - startNanos) / 2;
-        return middle >= start().toNanos() && endsAfter(middle);
+    /**
+     * Whether the interval starting at {@code startNanos} (an offset from the run's start) is in it: an interval
+     * belongs to the window it starts in, as results assign them.
+     */
+    default boolean covers(long startNanos) {
+        return startNanos >= start().toNanos() && endsAfter(startNanos);
     }
 
     /** Whether the window has not ended by {@code offsetNanos}. */
