@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,8 +15,13 @@ import java.util.stream.LongStream;
 import org.HdrHistogram.Histogram;
 import org.assertj.core.api.SoftAssertions;
 import org.assertj.core.api.SoftAssertionsProvider;
+import org.assertj.core.api.junit.jupiter.InjectSoftAssertions;
+import org.assertj.core.api.junit.jupiter.SoftAssertionsExtension;
 import org.assertj.core.error.AssertJMultipleFailuresError;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineTestKit;
 import org.opentest4j.AssertionFailedError;
 
 import dev.junitloadtest.internal.recording.Histograms;
@@ -148,6 +154,32 @@ class LoadTestAssertionsTests {
                 String.format("%nExpecting actual:%n  \"checkout\"%nto start with:%n  \"cart\""));
     }
 
+    @Test
+    void softAssertionsCanBeInjectedByAssertJsExtension() {
+        Throwable failure = EngineTestKit.engine("junit-jupiter").selectors(selectClass(InjectedTestCase.class))
+                .execute().testEvents().failed().stream()
+                .map(e -> e.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow())
+                .findFirst().orElseThrow();
+
+        assertThat(((AssertJMultipleFailuresError) failure).getFailures())
+                .extracting(LoadTestAssertionsTests::withoutSourceLine).containsExactly(
+                        "Expecting max of GET /volatile to be < 1,000 ms but was 1,200.1 ms (n=20)",
+                        "Expecting count of all requests to be > 100 but was 60");
+    }
+
+    @ExtendWith(SoftAssertionsExtension.class)
+    static class InjectedTestCase {
+
+        @InjectSoftAssertions
+        LoadTestSoftAssertions softly;
+
+        @Test
+        void budgets() {
+            softly.assertThat(result()).request("GET /volatile").max().isLessThan(Duration.ofSeconds(1));
+            softly.assertThat(result()).count().isGreaterThan(100);
+        }
+    }
+
     /** AssertJ's soft assertions with ours added. */
     public static class Softly extends SoftAssertions implements LoadTestSoftAssertionsProvider {
     }
@@ -189,6 +221,7 @@ class LoadTestAssertionsTests {
     private static String withoutSourceLine(Throwable failure) {
         String message = failure.getMessage();
         int at = message.lastIndexOf(System.lineSeparator() + "at LoadTestAssertionsTests");
+        at = at >= 0 ? at : message.lastIndexOf(System.lineSeparator() + "at InjectedTestCase");
         return at < 0 ? message : message.substring(0, at);
     }
 
