@@ -143,6 +143,21 @@ class HtmlReportTests {
                 "[{\"number\":1,\"start\":0.0,\"end\":5.0,\"users\":4},{\"number\":2,\"start\":5.0,\"end\":10.0,"
                         + "\"users\":4}]");
         assertThat(json.get("startedAt").asLong()).isEqualTo(Instant.parse("2025-11-22T20:33:10Z").toEpochMilli());
+        assertThat(json.get("from").asDouble()).isZero();
+    }
+
+    @Test
+    void aWindowOfTheRunChartsFromItsStartAndSaysWhatItCovers() {
+        String page = HtmlReport.render(SyntheticResults.known().from(Duration.ofSeconds(5)));
+        Matcher data = DATA.matcher(page);
+        assertThat(data.find()).isTrue();
+        JsonValue json = Json.parse(data.group(1));
+
+        assertThat(json.get("from").asDouble()).isEqualTo(5.0);
+        assertThat(json.get("t").toString()).isEqualTo("[10.0]");
+        assertThat(json.get("users").toString()).isEqualTo("[4]");
+        assertThat(page).contains("<div class=\"notice\">This report covers 0:05–0:10 of the run; failures, "
+                + "exceptions and tasks are those of the whole run.</div>");
     }
 
     @Test

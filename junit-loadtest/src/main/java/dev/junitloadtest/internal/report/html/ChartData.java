@@ -63,6 +63,7 @@ final class ChartData {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("test", result.profile().testName());
         data.put("startedAt", result.startedAt().toEpochMilli());
+        data.put("from", seconds(result.windowStart()));
         data.put("t", t);
         data.put("users", users);
         data.put("rps", rps);

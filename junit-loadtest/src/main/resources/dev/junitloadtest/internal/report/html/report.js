@@ -100,7 +100,7 @@
       cursor: { y: false, sync: { key: 'load-test-report' }, drag: { x: true, y: false } },
       legend: { live: true },
       scales: {
-        x: { time: false, range: function () { return [0, Math.max(lastT, 1)]; } },
+        x: { time: false, range: function () { return [data.from, Math.max(lastT, data.from + 1)]; } },
         y: {
           range: function (u, min, max) {
             return [0, max > 0 ? uPlot.rangeNum(0, max, 0.1, true)[1] : 1];
