@@ -58,6 +58,16 @@ class LoadModelTests {
     }
 
     @Test
+    void identicalStagesAreTwoStages() {
+        dev.junitloadtest.internal.config.LoadModel model = new dev.junitloadtest.internal.config.ProfileReader(
+                IdenticalStagesTestCase.class, dev.junitloadtest.internal.config.ConfigurationParameters.NONE,
+                name -> null).read().model();
+
+        assertThat(model.duration()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(((dev.junitloadtest.internal.config.LoadModel.Closed) model).stages()).hasSize(2);
+    }
+
+    @Test
     void theOpenModelStartsExactlyRateTimesDurationIterations() {
         LoadTestResult result = runAndGet(OpenTestCase.class);
 
@@ -149,6 +159,15 @@ class LoadModelTests {
     @RampStage(duration = "1s", users = 0, spawnRate = 4)
     @WaitTime(min = "20ms")
     static class StagesTestCase extends Keeper {
+        @Task
+        void work() {
+        }
+    }
+
+    @LoadTest
+    @RampStage(duration = "1s", users = 1)
+    @RampStage(duration = "1s", users = 1)
+    static class IdenticalStagesTestCase {
         @Task
         void work() {
         }

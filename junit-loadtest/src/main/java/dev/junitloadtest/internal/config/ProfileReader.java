@@ -265,7 +265,7 @@ public final class ProfileReader {
 
     private LoadModel model(LoadTest loadTest, List<UserTypeSpec> userTypes) {
         Optional<Users> users = findAnnotation(testClass, Users.class);
-        List<RampStage> stages = findRepeatableAnnotations(testClass, RampStage.class);
+        List<RampStage> stages = stages();
         Optional<ArrivalRate> arrivalRate = findAnnotation(testClass, ArrivalRate.class);
         List<String> present = new ArrayList<>();
         users.ifPresent(u -> present.add("@Users"));
@@ -326,6 +326,16 @@ public final class ProfileReader {
         }
         validateAgainstModel(model, userTypes);
         return model;
+    }
+
+    /**
+     * The stages in declaration order. JUnit's search (which also finds stages on composed and inherited annotations)
+     * folds identical annotations into one, but two identical stages are two stages: the JDK's view of the class's
+     * own annotations keeps them.
+     */
+    private List<RampStage> stages() {
+        RampStage[] declared = testClass.getDeclaredAnnotationsByType(RampStage.class);
+        return declared.length > 0 ? List.of(declared) : findRepeatableAnnotations(testClass, RampStage.class);
     }
 
     private void validateAgainstModel(LoadModel model, List<UserTypeSpec> userTypes) {
