@@ -271,11 +271,28 @@ public final class LoadTestExtension implements BeforeAllCallback, BeforeEachCal
         entries.put("loadtest.p95.ms", String.format(Locale.ROOT, "%.3f",
                 result.total().percentile(95).toNanos() / 1e6));
         entries.putAll(attachments.entries());
-        context.publishReportEntry(entries);
         for (java.nio.file.Path file : attachments.files()) {
-            context.publishFile(file.getFileName().toString(), org.junit.jupiter.api.MediaType.create("text", "html", java.nio.charset.StandardCharsets.UTF_8),
-                    target -> java.nio.file.Files.copy(file, target));
+            try {
+                context.publishFile(file.getFileName().toString(), mediaType(file),
+                        target -> java.nio.file.Files.copy(file, target));
+            } catch (org.junit.platform.commons.JUnitException e) {
+                // Launchers may disable file outputs (EngineTestKit does by default): the run must not fail for it.
+                entries.put("loadtest.files-not-attached", e.getMessage());
+                break;
+            }
         }
+        context.publishReportEntry(entries);
+    }
+
+    private static org.junit.jupiter.api.MediaType mediaType(java.nio.file.Path file) {
+        String name = file.getFileName().toString();
+        String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+        return switch (extension) {
+            case "html" -> org.junit.jupiter.api.MediaType.create("text", "html", java.nio.charset.StandardCharsets.UTF_8);
+            case "json" -> org.junit.jupiter.api.MediaType.APPLICATION_JSON;
+            case "csv" -> org.junit.jupiter.api.MediaType.create("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+            default -> org.junit.jupiter.api.MediaType.APPLICATION_OCTET_STREAM;
+        };
     }
 
     /** The context of the {@code @LoadTest} class at or above {@code context}, for {@code @Nested} tests too. */
