@@ -29,7 +29,7 @@ final class ConsoleProgress implements RunListener {
     private final long everyNanos;
     private final PrintStream out;
     private final Histogram period = Histograms.newHistogram();
-    private long periodStartNanos;
+    private long periodStartNanos = -1;
     private long nextLineNanos;
 
     /**
@@ -59,6 +59,9 @@ final class ConsoleProgress implements RunListener {
 
     @Override
     public void intervalEnded(IntervalSnapshot snapshot) {
+        if (periodStartNanos < 0) {
+            periodStartNanos = snapshot.startOffsetNanos();
+        }
         period.add(snapshot.aggregated().interval());
         long now = snapshot.endOffsetNanos();
         if (now + TOLERANCE_NANOS < nextLineNanos) {
@@ -66,7 +69,7 @@ final class ConsoleProgress implements RunListener {
         }
         out.println(line(snapshot));
         period.reset();
-        periodStartNanos = now;
+        periodStartNanos = -1;
         while (nextLineNanos <= now + TOLERANCE_NANOS) {
             nextLineNanos += everyNanos;
         }
