@@ -7,6 +7,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.junit.jupiter.api.ClassTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.junitloadtest.internal.junit.LoadTestExtension;
@@ -22,6 +23,11 @@ import dev.junitloadtest.internal.junit.LoadTestExtension;
  * through {@link UserType @UserType}. How many users run and when comes from one load model: {@link Users @Users}
  * (the default, one user), {@link RampStage @RampStage} stages or an open {@link ArrivalRate @ArrivalRate}.
  *
+ * <p>In the test tree the run is a node of its own, named after the load it puts on the target, holding the class's
+ * tests; it fails when the run cannot happen or ends badly, even in a class without tests. (JUnit sees the class as a
+ * class template with one invocation: its {@code @BeforeAll} methods run before the load, its {@code @AfterAll} ones
+ * after it.) Implement {@link LoadTestVerdicts} to also see the run's outcome and each threshold as a test of its own.
+ *
  * <p>Every attribute can be overridden without editing code through a JUnit configuration parameter (which also
  * reads system properties and {@code junit-platform.properties}); the parameter wins over the attribute. The names
  * are the constants of this annotation.
@@ -33,6 +39,7 @@ import dev.junitloadtest.internal.junit.LoadTestExtension;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
+@ClassTemplate
 @ExtendWith(LoadTestExtension.class)
 public @interface LoadTest {
 

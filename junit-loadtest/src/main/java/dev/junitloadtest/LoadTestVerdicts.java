@@ -1,8 +1,10 @@
 package dev.junitloadtest;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DisplayName;
@@ -14,9 +16,9 @@ import dev.junitloadtest.result.LoadTestResult;
 import dev.junitloadtest.result.ThresholdResult;
 
 /**
- * {@code LoadTestVerdicts} gives a load test class a {@code load run} node in the test tree, with the run's outcome
- * and each {@link Threshold @Threshold} as a test of its own, so IDEs and CI reports show exactly which budget broke,
- * with the figures. Implement it on a {@link LoadTest @LoadTest} class; there is nothing to write:
+ * {@code LoadTestVerdicts} gives a load test class a {@code verdicts} node in the test tree, with the run's outcome
+ * and each {@code @Threshold} as a test of its own, so IDEs and CI reports show exactly which
+ * budget broke, with the figures. Implement it on a {@link LoadTest @LoadTest} class; there is nothing to write:
  * <pre>{@code
  * @LoadTest(duration = "2m")
  * @Users(count = 200, spawnRate = 10)
@@ -24,7 +26,8 @@ import dev.junitloadtest.result.ThresholdResult;
  * class ApiUserLoadTest implements LoadTestVerdicts { ... }
  * }</pre>
  *
- * <p>Without it, the thresholds are still enforced: a breach fails the test class, every breach listed together.
+ * <p>Without it, the verdicts are still enforced: the run's node in the test tree fails, every failed verdict listed
+ * together.
  */
 public interface LoadTestVerdicts {
 
@@ -35,8 +38,8 @@ public interface LoadTestVerdicts {
      * @return one test for the run, then one per threshold
      */
     @TestFactory
-    @DisplayName("load run")
-    default Stream<DynamicTest> loadRun(LoadTestResult result) {
+    @DisplayName("verdicts")
+    default Stream<DynamicTest> verdicts(LoadTestResult result) {
         List<DynamicTest> tests = new ArrayList<>();
         tests.add(DynamicTest.dynamicTest(Verdicts.runSummary(result), () -> Verdicts.verifyRun(result)));
         for (ThresholdResult threshold : result.thresholds()) {
@@ -65,6 +68,21 @@ public interface LoadTestVerdicts {
             result.stopReason().ifPresent(reason -> {
                 throw new AssertionFailedError("The run ended early: " + reason);
             });
+        }
+
+        /**
+         * The verdicts that failed, by name: the run's and the thresholds'. Used where there are no tests to show
+         * them one by one.
+         */
+        public static Map<String, String> failedVerdicts(LoadTestResult result) {
+            Map<String, String> failed = new LinkedHashMap<>();
+            result.stopReason().ifPresent(reason -> failed.put("run", "The run ended early: " + reason));
+            for (ThresholdResult threshold : result.thresholds()) {
+                if (!threshold.passed()) {
+                    failed.put(threshold.displayName(), threshold.message());
+                }
+            }
+            return failed;
         }
     }
 }

@@ -21,8 +21,10 @@ import dev.junitloadtest.internal.junit.LoadTestExtension;
  * handle). An exception thrown by a task is recorded (count, message, stack trace) and the user carries on with its
  * next task.
  *
- * <p>Each task of the test class also shows up in the test tree, with the outcome of its iterations; the task turns
- * red when its code threw.
+ * <p>Each task of the test class also shows in the test tree, under the run, with the outcome of its runs: it fails
+ * when its code threw. (JUnit sees a task as a test template whose one invocation reports that outcome; the engine,
+ * not JUnit, calls the method.) A class that has no tasks of its own, only {@link UserType @UserType}s, needs a test
+ * to be run at all: implement {@link LoadTestVerdicts} or add a {@code @Test}.
  */
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)

@@ -79,7 +79,8 @@ class BuggyRunReportsTests {
 
     @Test
     void buggyFailsOneRequestInFiveStartingWithTheFirst() {
-        assertThat(buggy.count()).isEqualTo(BUGGY_SERVED.get()).isGreaterThan(100);
+        // Five requests or more make the one-in-five pattern show; a loaded machine may manage few more.
+        assertThat(buggy.count()).isEqualTo(BUGGY_SERVED.get()).isGreaterThan(20);
         assertThat(buggy.failures()).isEqualTo((buggy.count() + 4) / 5);
         assertThat(result.request("GET /").orElseThrow().failures()).isZero();
         assertThat(result.total().failures()).isEqualTo(buggy.failures());

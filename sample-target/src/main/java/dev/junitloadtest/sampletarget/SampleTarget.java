@@ -38,9 +38,10 @@ public final class SampleTarget implements AutoCloseable {
     /**
      * The routes of the Go target, as its {@code ServeMux} picks them.
      *
-     * <p>{@code /volatile} and {@code /buggy} match exactly (not {@code /volatile/}, not {@code /buggy/x});
-     * every other path, whatever the method, is {@link #HOME} (Go's {@code "/"} pattern matches all paths). The
-     * query string plays no part.
+     * <p>{@code /volatile} and {@code /buggy} match exactly and case-sensitively (not {@code /volatile/}, not
+     * {@code /buggy/x}); every other path, whatever the method, is {@link #HOME} (Go's {@code "/"} pattern
+     * matches all paths). Paths are percent-decoded first ({@code /%62uggy} is {@code /buggy}), the query string
+     * plays no part, and a {@code #} belongs to the path, as in Go.
      */
     public enum Route {
         /** Every path except the two below: 200 {@code Server OK}. */

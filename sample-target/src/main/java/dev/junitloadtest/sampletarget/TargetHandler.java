@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.junitloadtest.sampletarget.SampleTarget.Route;
 import java.io.IOException;
+import java.net.URI;
 
 /**
  * The one JDK handler of the target: routes as Go's {@code ServeMux} does for these patterns, counts the
@@ -24,7 +25,7 @@ final class TargetHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            Route route = Route.forPath(exchange.getRequestURI().getPath());
+            Route route = Route.forPath(goPath(exchange.getRequestURI()));
             // Counted before any sleep, so a request cut by close() still counts as served.
             served.increment(route);
             TextResponse response = switch (route) {
@@ -37,5 +38,14 @@ final class TargetHandler implements HttpHandler {
             // Only close() interrupts a handler, after the server closed every connection: nothing to answer.
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * The decoded path as Go's {@code url.ParseRequestURI} reads the request target: a {@code #} is part of
+     * the path there (browsers never send fragments), where {@link URI} splits it off as a fragment.
+     */
+    static String goPath(URI target) {
+        String fragment = target.getFragment();
+        return fragment == null ? target.getPath() : target.getPath() + "#" + fragment;
     }
 }

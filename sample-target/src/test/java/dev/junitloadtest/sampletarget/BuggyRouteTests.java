@@ -60,6 +60,14 @@ class BuggyRouteTests {
     }
 
     @Test
+    void methodPlaysNoPart() {
+        assertThat(http.send("DELETE", buggy()).statusCode()).isEqualTo(500);
+        assertThat(http.send("PUT", buggy()).body()).isEqualTo("Ok for request 1");
+        assertThat(http.send("HEAD", buggy()).statusCode()).isEqualTo(200);
+        assertThat(target.counter()).isEqualTo(3);
+    }
+
+    @Test
     void startsFromTheCounterSet() {
         target.setCounter(42);
 

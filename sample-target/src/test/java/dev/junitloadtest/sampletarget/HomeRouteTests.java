@@ -2,6 +2,7 @@ package dev.junitloadtest.sampletarget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,24 @@ class HomeRouteTests {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("Server OK");
+    }
+
+    @Test
+    void hashMarkIsPartOfThePathAsInGo() throws IOException {
+        try (RawConnection connection = new RawConnection(target.baseUri())) {
+            connection.send("GET", "/volatile#x");
+
+            assertThat(connection.read(false).body()).isEqualTo("Server OK");
+        }
+    }
+
+    @Test
+    void percentEncodedPathIsDecodedBeforeRouting() throws IOException {
+        try (RawConnection connection = new RawConnection(target.baseUri())) {
+            connection.send("GET", "/%62uggy");
+
+            assertThat(connection.read(false).body()).isEqualTo("Internal Server Error\n");
+        }
     }
 
     @Test

@@ -110,6 +110,14 @@ public final class ProfileReader {
         }
         List<UserTypeSpec> specs = new ArrayList<>();
         Set<Class<?>> seen = new HashSet<>();
+        // JUnit's annotation search folds identical annotations into one; the JDK's keeps them, to catch duplicates.
+        Set<Class<?>> direct = new HashSet<>();
+        for (UserType userType : testClass.getAnnotationsByType(UserType.class)) {
+            if (!direct.add(userType.value())) {
+                throw new LoadTestConfigurationException("@UserType lists " + userType.value().getName()
+                        + " more than once; list each user type once and give it a weight or a fixed count.");
+            }
+        }
         for (UserType userType : declared) {
             if (!seen.add(userType.value())) {
                 throw new LoadTestConfigurationException("@UserType lists " + userType.value().getName()

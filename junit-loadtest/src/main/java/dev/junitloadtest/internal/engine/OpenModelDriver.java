@@ -1,10 +1,11 @@
 package dev.junitloadtest.internal.engine;
 
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 
 import dev.junitloadtest.internal.config.LoadModel;
 import dev.junitloadtest.internal.config.UserTypeSpec;
@@ -13,17 +14,24 @@ import dev.junitloadtest.internal.recording.RunClock;
 /**
  * Starts iterations at a fixed rate whatever the target's response times: iteration k is intended to start at k/rate
  * seconds. Each goes to an idle user of the type picked by weight, or to a new user while there are fewer than the
- * cap; with every user busy at the cap, it is dropped and counted. Runs on the thread that calls {@link #drive()}.
- * Internal.
+ * cap. With every user busy at the cap, it waits in a queue and starts as soon as a user is free, late, and its
+ * latencies count from its intended start: that is how a stalled target shows in the percentiles instead of hiding
+ * behind a slowed-down load (coordinated omission). The queue holds at most a minute of iterations; beyond that, and
+ * for whatever is still queued when the run ends, iterations are dropped and counted. {@link #drive()} runs on the
+ * calling thread; users call {@link #next(VirtualUserImpl)} from theirs. Internal.
  */
 final class OpenModelDriver {
+
+    /** Returned by {@link #next(VirtualUserImpl)} when the user has been put back to idle. */
+    static final long NONE = Long.MIN_VALUE;
 
     private final LoadModel.Open model;
     private final RunContext run;
     private final RunClock clock;
     private final UserFactory users;
     private final UserTypeMix mix;
-    private final Map<UserTypeSpec, ConcurrentLinkedDeque<VirtualUserImpl>> idle = new HashMap<>();
+    private final Map<UserTypeSpec, Pool> pools = new HashMap<>();
+    private final int maxQueued;
     private int created;
 
     OpenModelDriver(LoadModel.Open model, RunContext run, RunClock clock, UserFactory users) {
@@ -33,7 +41,8 @@ final class OpenModelDriver {
         this.users = users;
         List<UserTypeSpec> types = run.profile().userTypes();
         this.mix = new UserTypeMix(types);
-        types.forEach(type -> idle.put(type, new ConcurrentLinkedDeque<>()));
+        types.forEach(type -> pools.put(type, new Pool()));
+        this.maxQueued = (int) Math.min(1_000_000, Math.max(1000, model.ratePerSecond() * 60));
     }
 
     /** Dispatches iterations until the duration is over or the run is aborted. */
@@ -41,53 +50,98 @@ final class OpenModelDriver {
         double intervalNanos = 1e9 / model.ratePerSecond();
         long durationNanos = model.duration().toNanos();
         long iteration = 0;
-        while (!run.isStopping()) {
-            long intended = (long) (iteration * intervalNanos);
-            if (intended >= durationNanos) {
-                return;
-            }
-            long wait = intended - clock.offsetNanos();
-            if (wait > 0) {
-                LockSupport.parkNanos(this, wait);
-                if (Thread.interrupted()) {
-                    run.abort("interrupted", null);
-                    Thread.currentThread().interrupt();
+        try {
+            while (!run.isStopping()) {
+                long intended = (long) (iteration * intervalNanos);
+                if (intended >= durationNanos) {
                     return;
                 }
-                continue;
+                long wait = intended - clock.offsetNanos();
+                if (wait > 0) {
+                    LockSupport.parkNanos(this, wait);
+                    if (Thread.interrupted()) {
+                        run.abort("interrupted", null);
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                    continue;
+                }
+                if (!dispatch(clock.startNanos() + intended)) {
+                    return;
+                }
+                iteration++;
             }
-            if (!dispatch(clock.startNanos() + intended)) {
-                return;
+        } finally {
+            // Iterations still waiting for a user when the run ends never started.
+            for (Pool pool : pools.values()) {
+                pool.lock.lock();
+                try {
+                    run.recording().droppedIterations().add(pool.queued.size());
+                    pool.queued.clear();
+                } finally {
+                    pool.lock.unlock();
+                }
             }
-            iteration++;
         }
     }
 
-    /** Gives one iteration to a user; returns false if the run cannot go on. */
+    /** Gives one iteration to a user, or queues or drops it; returns false if the run cannot go on. */
     private boolean dispatch(long intendedStartNanos) {
         UserTypeSpec type = mix.next();
-        VirtualUserImpl user = idle.get(type).pollFirst();
+        Pool pool = pools.get(type);
+        VirtualUserImpl user;
+        pool.lock.lock();
+        try {
+            user = pool.idle.pollFirst();
+            if (user == null && created >= model.maxUsers()) {
+                if (pool.queued.size() < maxQueued) {
+                    pool.queued.addLast(intendedStartNanos);
+                } else {
+                    run.recording().droppedIterations().increment();
+                }
+                return true;
+            }
+        } finally {
+            pool.lock.unlock();
+        }
         if (user != null) {
             user.assign(intendedStartNanos);
             return true;
         }
-        if (created < model.maxUsers()) {
-            VirtualUserImpl fresh = users.create(type);
-            if (fresh == null) {
-                return false;
-            }
-            created++;
-            fresh.assign(intendedStartNanos);
-            fresh.start(() -> fresh.runOpen(this));
-            return true;
+        VirtualUserImpl fresh = users.create(type);
+        if (fresh == null) {
+            return false;
         }
-        run.recording().droppedIterations().increment();
+        created++;
+        fresh.assign(intendedStartNanos);
+        fresh.start(() -> fresh.runOpen(this));
         return true;
     }
 
-    /** Called by a user that finished its iteration. */
-    void idle(VirtualUserImpl user) {
-        // Most recently idle first: its connection is the warmest.
-        idle.get(user.type()).offerFirst(user);
+    /**
+     * Called by a user that finished an iteration: the intended start of the next queued iteration for it to run at
+     * once, or {@link #NONE} after putting it back to idle.
+     */
+    long next(VirtualUserImpl user) {
+        Pool pool = pools.get(user.type());
+        pool.lock.lock();
+        try {
+            Long queued = pool.queued.pollFirst();
+            if (queued != null) {
+                return queued;
+            }
+            // Most recently idle first: its connection is the warmest.
+            pool.idle.addFirst(user);
+            return NONE;
+        } finally {
+            pool.lock.unlock();
+        }
+    }
+
+    /** One user type's idle users and waiting iterations. */
+    private static final class Pool {
+        final ReentrantLock lock = new ReentrantLock();
+        final ArrayDeque<VirtualUserImpl> idle = new ArrayDeque<>();
+        final ArrayDeque<Long> queued = new ArrayDeque<>();
     }
 }

@@ -85,7 +85,10 @@ final class VirtualUserImpl implements VirtualUser, RequestSink {
         }
     }
 
-    /** The open model: wait for an iteration handed over by the driver, run one task, wait again. */
+    /**
+     * The open model: run the iteration handed over by the driver, then the next queued one or wait idle for the next
+     * hand-over, until the run stops.
+     */
     void runOpen(OpenModelDriver driver) {
         run.recording().runningUsers().incrementAndGet();
         try {
@@ -99,15 +102,19 @@ final class VirtualUserImpl implements VirtualUser, RequestSink {
                     LockSupport.park(this);
                     continue;
                 }
-                lagMicros = Math.max(0, (System.nanoTime() - intended) / 1000);
-                run.lag().recordValue(Math.min(lagMicros, 3_600_000_000L));
-                runOneTask();
-                lagMicros = 0;
                 assignedIntendedStart = NO_ITERATION;
+                // An iteration handed over or taken from the queue always runs, even if the run is now stopping:
+                // it is neither queued nor dropped any more, so skipping it would lose it from the counts.
+                while (intended != OpenModelDriver.NONE) {
+                    lagMicros = Math.max(0, (System.nanoTime() - intended) / 1000);
+                    run.lag().recordValue(Math.min(lagMicros, 3_600_000_000L));
+                    runOneTask();
+                    lagMicros = 0;
+                    intended = isStopping() ? OpenModelDriver.NONE : driver.next(this);
+                }
                 if (isStopping()) {
                     break;
                 }
-                driver.idle(this);
             }
         } finally {
             end();

@@ -22,6 +22,7 @@ import org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog;
 import org.apache.hc.core5.util.Timeout;
 
 import dev.junitloadtest.http.HttpRequest;
+import dev.junitloadtest.internal.config.DurationSyntax;
 import dev.junitloadtest.http.HttpResponse;
 import dev.junitloadtest.http.RequestBody;
 import dev.junitloadtest.http.ResponseCheck;
@@ -182,7 +183,7 @@ final class DefaultHttpRequest implements HttpRequest {
         long serviceMicros = elapsed.toNanos() / 1000;
         SimpleHttpResponse received = exchange.response();
         if (received == null) {
-            String error = describe(exchange.failure());
+            String error = describe(exchange.failure(), timeout != null ? timeout : http.transport().responseTimeout());
             DefaultHttpResponse none = DefaultHttpResponse.none(method, uri, elapsed, error);
             sink.record(method, recordedName, serviceMicros, 0, error);
             return none;
@@ -240,7 +241,7 @@ final class DefaultHttpRequest implements HttpRequest {
     }
 
     /** How a request that got no response is shown in the failure statistics. */
-    static String describe(Exception failure) {
+    static String describe(Exception failure, Duration responseTimeout) {
         if (failure == null) {
             return "No response";
         }
@@ -249,7 +250,7 @@ final class DefaultHttpRequest implements HttpRequest {
             cause = cause.getCause();
         }
         if (cause instanceof java.net.SocketTimeoutException) {
-            return "SocketTimeoutException: no response within the response timeout (" + cause.getMessage() + ")";
+            return "SocketTimeoutException: no response within " + DurationSyntax.format(responseTimeout);
         }
         if (cause instanceof CancellationException) {
             return "Cancelled: " + cause.getMessage();

@@ -17,6 +17,7 @@ import org.apache.hc.core5.http.nio.AsyncRequestProducer;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 import dev.junitloadtest.internal.config.HttpSettings;
@@ -34,11 +35,13 @@ public final class HttpTransport implements AutoCloseable {
     private final CloseableHttpAsyncClient client;
     private final PoolingAsyncClientConnectionManager connections;
     private final RequestConfig defaultRequestConfig;
+    private final java.time.Duration responseTimeout;
 
     /** Starts a client with {@code settings}; {@code name} names its I/O threads. */
     public HttpTransport(HttpSettings settings, String name) {
         Timeout connectTimeout = Timeout.of(settings.connectTimeout());
         Timeout responseTimeout = Timeout.of(settings.responseTimeout());
+        this.responseTimeout = settings.responseTimeout();
         this.connections = PoolingAsyncClientConnectionManagerBuilder.create()
                 // Each user keeps its own connections (matched by the per-user connection state), so the pool must
                 // hold as many as there are users; the limit is the users, not the pool.
@@ -60,6 +63,9 @@ public final class HttpTransport implements AutoCloseable {
                 .setIOReactorConfig(IOReactorConfig.custom()
                         .setIoThreadCount(Math.max(1, Runtime.getRuntime().availableProcessors()))
                         .setSoTimeout(responseTimeout)
+                        // Timeouts are checked once per select interval (1 s by default): a tenth of a second keeps a
+                        // 300 ms timeout near 300 ms, for ten wake-ups a second per I/O thread.
+                        .setSelectInterval(TimeValue.ofMilliseconds(100))
                         .setTcpNoDelay(true)
                         .build())
                 .setThreadFactory(Thread.ofPlatform().daemon().name("loadtest-http-" + name + "-", 1).factory())
@@ -76,6 +82,11 @@ public final class HttpTransport implements AutoCloseable {
     /** The request configuration every request starts from. */
     RequestConfig defaultRequestConfig() {
         return defaultRequestConfig;
+    }
+
+    /** How long a request waits for its response unless it sets its own timeout. */
+    java.time.Duration responseTimeout() {
+        return responseTimeout;
     }
 
     /** Sends a request; {@code callback} is called on an I/O thread. */

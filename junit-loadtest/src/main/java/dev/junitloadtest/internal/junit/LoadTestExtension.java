@@ -2,6 +2,9 @@ package dev.junitloadtest.internal.junit;
 
 import java.lang.reflect.Member;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,18 +14,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.MediaType;
+import org.junit.jupiter.api.extension.AfterClassTemplateInvocationCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.ExtensionConfigurationException;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.Extension;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
+import org.junit.jupiter.api.extension.BeforeClassTemplateInvocationCallback;
+import org.junit.jupiter.api.extension.ClassTemplateInvocationContext;
+import org.junit.jupiter.api.extension.ClassTemplateInvocationContextProvider;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.MultipleFailuresError;
@@ -46,24 +54,28 @@ import dev.junitloadtest.result.LoadTestResult;
 import dev.junitloadtest.result.TaskStats;
 
 /**
- * Adapts junit-loadtest to JUnit Jupiter, and is the only class that touches {@link ExtensionContext}: it validates
- * the configuration before the class's tests ({@code beforeAll}), runs the load test once when the first test,
- * task or verdict of the class needs it (after every {@code @BeforeAll}, so servers started there are up), shows each
- * {@link Task @Task} of the test class as a test template with its outcome, and injects the
- * {@link LoadTestResult}. Registered by {@link LoadTest @LoadTest} and {@link Task @Task}. Internal.
+ * Adapts junit-loadtest to JUnit Jupiter, and is the only class that touches {@link ExtensionContext}. A
+ * {@link LoadTest @LoadTest} class is a class template with one invocation, the run: {@code beforeAll} validates the
+ * configuration (before any user starts); the invocation's before-callback runs the load, after every
+ * {@code @BeforeAll} so servers started there are up, and before any test of the class; its after-callback fails the
+ * run's node with what no test of the class showed: the failed verdicts when the class has no
+ * {@link LoadTestVerdicts}, exceptions thrown by tasks of other user types. Each {@link Task @Task} of the class is a
+ * test template with one invocation reporting the task's outcome. Injects the {@link LoadTestResult} into tests and
+ * {@code @AfterAll} methods. Internal.
  */
-public final class LoadTestExtension implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback,
-        ParameterResolver, TestTemplateInvocationContextProvider, InvocationInterceptor {
+public final class LoadTestExtension implements BeforeAllCallback, ClassTemplateInvocationContextProvider,
+        BeforeClassTemplateInvocationCallback, AfterClassTemplateInvocationCallback, ParameterResolver,
+        TestTemplateInvocationContextProvider, InvocationInterceptor {
 
     private static final Namespace NAMESPACE = Namespace.create(LoadTestExtension.class);
     private static final Duration SAMPLE_INTERVAL = Duration.ofSeconds(1);
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        Class<?> testClass = context.getRequiredTestClass();
-        if (!isLoadTest(testClass)) {
+        if (!isLoadTestClassContext(context)) {
             return;
         }
+        Class<?> testClass = context.getRequiredTestClass();
         try {
             ConfigurationParameters parameters = key -> context.getConfigurationParameter(key)
                     .map(String::trim).filter(value -> !value.isEmpty());
@@ -76,123 +88,111 @@ public final class LoadTestExtension implements BeforeAllCallback, BeforeEachCal
         }
     }
 
+    // The run as the class template's one invocation
+
     @Override
-    public void beforeEach(ExtensionContext context) {
-        if (loadTestContext(context).isPresent() && !isTask(context.getTestMethod())) {
-            result(context);
-        }
+    public boolean supportsClassTemplate(ExtensionContext context) {
+        return isLoadTestClassContext(context);
     }
 
     @Override
-    public void afterAll(ExtensionContext context) {
-        if (!isLoadTest(context.getRequiredTestClass())) {
-            return;
-        }
+    public Stream<ClassTemplateInvocationContext> provideClassTemplateInvocationContexts(ExtensionContext context) {
         ClassState state = context.getStore(NAMESPACE).get(ClassState.class, ClassState.class);
-        if (state == null || LoadTestVerdicts.class.isAssignableFrom(context.getRequiredTestClass())) {
-            return;
-        }
-        // Without LoadTestVerdicts the thresholds have no tests of their own: they fail the class, all together.
-        state.resultIfRun().ifPresent(result -> {
-            List<Throwable> breaches = result.thresholds().stream().filter(verdict -> !verdict.passed())
-                    .map(verdict -> (Throwable) new AssertionFailedError(verdict.displayName() + ": "
-                            + verdict.message()))
-                    .toList();
-            if (!breaches.isEmpty()) {
-                throw new MultipleFailuresError(breaches.size() + " threshold(s) of " + result.profile().testName()
-                        + " failed", breaches);
+        String name = state == null ? "load run" : "load run: " + state.profile().model().describe();
+        return Stream.of(new ClassTemplateInvocationContext() {
+            @Override
+            public String getDisplayName(int invocationIndex) {
+                return name;
             }
         });
     }
 
-    // Parameters
-
     @Override
-    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        Class<?> type = parameter.getParameter().getType();
-        if (type == LoadTestResult.class) {
-            return loadTestContext(context).isPresent();
-        }
-        // Task methods are test templates whose invocations are skipped; their parameters need a value all the same.
-        return (type == Http.class || type == VirtualUser.class)
-                && parameter.getDeclaringExecutable().isAnnotationPresent(Task.class);
+    public void beforeClassTemplateInvocation(ExtensionContext context) {
+        ClassState state = state(context);
+        state.result(() -> run(classContext(context), state));
     }
 
     @Override
-    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        if (parameter.getParameter().getType() == LoadTestResult.class) {
-            return result(context);
-        }
-        return null;
+    public void afterClassTemplateInvocation(ExtensionContext context) {
+        Class<?> testClass = context.getRequiredTestClass();
+        state(context).resultIfRun().ifPresent(result -> {
+            List<Throwable> failures = new ArrayList<>();
+            if (!LoadTestVerdicts.class.isAssignableFrom(testClass)) {
+                // Without LoadTestVerdicts the verdicts have no tests of their own: they fail the run's node.
+                LoadTestVerdicts.Verdicts.failedVerdicts(result).forEach(
+                        (name, message) -> failures.add(new AssertionFailedError(name + ": " + message)));
+            }
+            // Tasks of the test class show their exceptions as tests; those of other user types show them here.
+            String ownType = testClass.getSimpleName();
+            result.tasks().stream().filter(task -> task.exceptions() > 0 && !task.userType().equals(ownType))
+                    .forEach(task -> failures.add(new AssertionFailedError(taskFailure(result, task))));
+            if (!failures.isEmpty()) {
+                throw new MultipleFailuresError("The load run of " + result.profile().testName() + " failed "
+                        + failures.size() + " verdict(s)", failures);
+            }
+        });
     }
 
     // Tasks as test templates
 
     @Override
     public boolean supportsTestTemplate(ExtensionContext context) {
-        return isTask(context.getTestMethod());
+        return context.getTestMethod().filter(method -> AnnotationSupport.isAnnotated(method, Task.class)).isPresent();
     }
 
     @Override
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
         Method task = context.getRequiredTestMethod();
-        if (loadTestContext(context).isEmpty()) {
+        if (loadTestClassContext(context).isEmpty()) {
             String type = context.getRequiredTestClass().getSimpleName();
             return Stream.of(invocation("not run: " + type + " is a user type, not a load test", () -> {
-                throw new TestAbortedException(type + " has @Task methods but no @LoadTest, so it is not run on its "
+                throw new TestAbortedException(type + " has @Task methods but no @LoadTest, so it does not run on its "
                         + "own: it runs as a user type of the load tests that list it with @UserType(" + type
                         + ".class). Annotate it with @LoadTest to run it alone.");
             }));
         }
-        LoadTestResult result;
-        try {
-            result = result(context);
-        } catch (RuntimeException failure) {
-            return Stream.of(invocation("the run failed", () -> {
-                throw failure;
+        Optional<LoadTestResult> ran = state(context).resultIfRun();
+        if (ran.isEmpty()) {
+            return Stream.of(invocation("not run", () -> {
+                throw new TestAbortedException("The load run did not happen");
             }));
         }
+        LoadTestResult result = ran.get();
         // The test class's own tasks (inherited ones too) run as the user type named after the test class.
-        String userType = context.getRequiredTestClass().getSimpleName();
+        String userType = loadTestClassContext(context).get().getRequiredTestClass().getSimpleName();
         TaskStats stats = result.tasks().stream()
                 .filter(t -> t.userType().equals(userType) && t.task().equals(task.getName()))
                 .findFirst().orElse(new TaskStats(userType, task.getName(), 0, 0));
         String name = String.format(Locale.ROOT, "%,d run%s, %s", stats.iterations(),
-                stats.iterations() == 1 ? "" : "s",
-                stats.exceptions() == 0 ? "no exceptions" : String.format(Locale.ROOT, "%,d threw", stats.exceptions()));
-        return Stream.of(invocation(name, () -> verifyTask(result, stats)));
-    }
-
-    private static void verifyTask(LoadTestResult result, TaskStats stats) {
-        if (stats.iterations() == 0) {
-            throw new TestAbortedException(stats.task() + "() never ran in this run (" + result.profile().loadModel()
-                    + ")");
-        }
-        if (stats.exceptions() > 0) {
-            String where = stats.userType() + "." + stats.task();
-            String examples = result.exceptions().stream().filter(e -> e.where().contains(where)).limit(3)
-                    .map(e -> e.count() + " × " + e.traceback()).reduce((a, b) -> a + "\n" + b).orElse("");
-            throw new AssertionFailedError(String.format(Locale.ROOT, "%s() threw in %,d of %,d runs:%n%s",
-                    stats.task(), stats.exceptions(), stats.iterations(), examples));
-        }
+                stats.iterations() == 1 ? "" : "s", stats.exceptions() == 0 ? "no exceptions"
+                        : String.format(Locale.ROOT, "%,d threw", stats.exceptions()));
+        return Stream.of(invocation(name, () -> {
+            if (stats.iterations() == 0) {
+                throw new TestAbortedException(stats.task() + "() never ran (" + result.profile().loadModel() + ")");
+            }
+            if (stats.exceptions() > 0) {
+                throw new AssertionFailedError(taskFailure(result, stats));
+            }
+        }));
     }
 
     @Override
     public void interceptTestTemplateMethod(Invocation<Void> invocation,
             ReflectiveInvocationContext<Method> invocationContext, ExtensionContext extensionContext) throws Throwable {
-        if (!invocationContext.getExecutable().isAnnotationPresent(Task.class)) {
+        if (!AnnotationSupport.isAnnotated(invocationContext.getExecutable(), Task.class)) {
             invocation.proceed();
             return;
         }
         // The virtual users ran the task; this invocation only reports how that went.
         invocation.skip();
-        TaskVerdict verdict = extensionContext.getStore(NAMESPACE).get(TaskVerdict.class, TaskVerdict.class);
-        if (verdict != null) {
-            verdict.check().run();
+        TaskOutcome outcome = extensionContext.getStore(NAMESPACE).get(TaskOutcome.class, TaskOutcome.class);
+        if (outcome != null) {
+            outcome.verify().run();
         }
     }
 
-    private static TestTemplateInvocationContext invocation(String displayName, Runnable check) {
+    private static TestTemplateInvocationContext invocation(String displayName, Runnable verify) {
         return new TestTemplateInvocationContext() {
             @Override
             public String getDisplayName(int invocationIndex) {
@@ -200,35 +200,61 @@ public final class LoadTestExtension implements BeforeAllCallback, BeforeEachCal
             }
 
             @Override
-            public List<org.junit.jupiter.api.extension.Extension> getAdditionalExtensions() {
-                return List.of((BeforeEachCallback) context ->
-                        context.getStore(NAMESPACE).put(TaskVerdict.class, new TaskVerdict(check)));
+            public List<Extension> getAdditionalExtensions() {
+                return List.of(
+                        (BeforeEachCallback) context -> context.getStore(NAMESPACE).put(TaskOutcome.class,
+                                new TaskOutcome(verify)),
+                        // The method is not called, but JUnit resolves its parameters all the same.
+                        new ParameterResolver() {
+                            @Override
+                            public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+                                Class<?> type = parameter.getParameter().getType();
+                                return type == Http.class || type == VirtualUser.class;
+                            }
+
+                            @Override
+                            public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+                                return null;
+                            }
+                        });
             }
         };
     }
 
-    private record TaskVerdict(Runnable check) {
+    private record TaskOutcome(Runnable verify) {
+    }
+
+    private static String taskFailure(LoadTestResult result, TaskStats stats) {
+        String where = stats.userType() + "." + stats.task();
+        StringBuilder message = new StringBuilder(String.format(Locale.ROOT, "%s() threw in %,d of %,d runs",
+                where, stats.exceptions(), stats.iterations()));
+        result.exceptions().stream().filter(e -> e.where().contains(where)).limit(3).forEach(e ->
+                message.append(String.format(Locale.ROOT, "%n%,d × %s", e.count(), e.traceback().strip())));
+        return message.toString();
+    }
+
+    // Parameters
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == LoadTestResult.class && loadTestClassContext(context).isPresent();
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        ClassState state = state(context);
+        return state.resultIfRun().orElseThrow(() -> new ExtensionConfigurationException(
+                "The LoadTestResult of " + state.profile().testName() + " is not available here: the load runs after "
+                        + "the class's @BeforeAll methods, so only tests and @AfterAll methods can receive it."));
     }
 
     // The run
 
-    private static LoadTestResult result(ExtensionContext context) {
-        ExtensionContext classContext = loadTestContext(context).orElseThrow(() -> new IllegalStateException(
-                context.getRequiredTestClass().getName() + " is not a @LoadTest class"));
-        ClassState state = classContext.getStore(NAMESPACE).get(ClassState.class, ClassState.class);
-        if (state == null) {
-            throw new IllegalStateException("The load test " + classContext.getRequiredTestClass().getName()
-                    + " was not prepared before its tests; its configuration failed");
-        }
-        return state.result(() -> run(classContext, state));
-    }
-
     private static LoadRun.Outcome run(ExtensionContext classContext, ClassState state) {
-        LoadProfile configured = state.profile();
         Class<?> testClass = classContext.getRequiredTestClass();
         LoadProfile profile;
         try {
-            profile = withHostFromCode(classContext, testClass, configured);
+            profile = withHostFromCode(classContext, testClass, state.profile());
         } catch (LoadTestConfigurationException e) {
             throw new ExtensionConfigurationException(e.getMessage(), e);
         }
@@ -242,7 +268,7 @@ public final class LoadTestExtension implements BeforeAllCallback, BeforeEachCal
         LoadRun.Outcome outcome = run.run();
         LoadTestResult result = outcome.result().withThresholds(state.thresholds().evaluate(outcome.result()));
         Reporting.Attachments attachments = reporting.finish(result);
-        publishHeadline(classContext, result, attachments);
+        publish(classContext, result, attachments);
         Optional<RuntimeException> failure = outcome.failure().map(e -> e instanceof LoadTestConfigurationException
                 ? new ExtensionConfigurationException(e.getMessage(), e) : e);
         return new LoadRun.Outcome(result, failure);
@@ -262,8 +288,7 @@ public final class LoadTestExtension implements BeforeAllCallback, BeforeEachCal
                 .orElse(profile);
     }
 
-    private static void publishHeadline(ExtensionContext context, LoadTestResult result,
-            Reporting.Attachments attachments) {
+    private static void publish(ExtensionContext context, LoadTestResult result, Reporting.Attachments attachments) {
         Map<String, String> entries = new LinkedHashMap<>();
         entries.put("loadtest.requests", Long.toString(result.total().count()));
         entries.put("loadtest.failures", Long.toString(result.total().failures()));
@@ -271,10 +296,9 @@ public final class LoadTestExtension implements BeforeAllCallback, BeforeEachCal
         entries.put("loadtest.p95.ms", String.format(Locale.ROOT, "%.3f",
                 result.total().percentile(95).toNanos() / 1e6));
         entries.putAll(attachments.entries());
-        for (java.nio.file.Path file : attachments.files()) {
+        for (Path file : attachments.files()) {
             try {
-                context.publishFile(file.getFileName().toString(), mediaType(file),
-                        target -> java.nio.file.Files.copy(file, target));
+                context.publishFile(file.getFileName().toString(), mediaType(file), target -> Files.copy(file, target));
             } catch (org.junit.platform.commons.JUnitException e) {
                 // Launchers may disable file outputs (EngineTestKit does by default): the run must not fail for it.
                 entries.put("loadtest.files-not-attached", e.getMessage());
@@ -284,23 +308,36 @@ public final class LoadTestExtension implements BeforeAllCallback, BeforeEachCal
         context.publishReportEntry(entries);
     }
 
-    private static org.junit.jupiter.api.MediaType mediaType(java.nio.file.Path file) {
+    private static MediaType mediaType(Path file) {
         String name = file.getFileName().toString();
-        String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-        return switch (extension) {
-            case "html" -> org.junit.jupiter.api.MediaType.create("text", "html", java.nio.charset.StandardCharsets.UTF_8);
-            case "json" -> org.junit.jupiter.api.MediaType.APPLICATION_JSON;
-            case "csv" -> org.junit.jupiter.api.MediaType.create("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
-            default -> org.junit.jupiter.api.MediaType.APPLICATION_OCTET_STREAM;
+        return switch (name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT)) {
+            case "html" -> MediaType.create("text", "html", StandardCharsets.UTF_8);
+            case "json" -> MediaType.APPLICATION_JSON;
+            case "csv" -> MediaType.create("text", "csv", StandardCharsets.UTF_8);
+            default -> MediaType.create("text", "plain", StandardCharsets.UTF_8);
         };
     }
 
-    /** The context of the {@code @LoadTest} class at or above {@code context}, for {@code @Nested} tests too. */
-    private static Optional<ExtensionContext> loadTestContext(ExtensionContext context) {
+    private static ClassState state(ExtensionContext context) {
+        ExtensionContext classContext = classContext(context);
+        ClassState state = classContext.getStore(NAMESPACE).get(ClassState.class, ClassState.class);
+        if (state == null) {
+            throw new IllegalStateException("The load test " + classContext.getRequiredTestClass().getName()
+                    + " was not prepared; its configuration failed");
+        }
+        return state;
+    }
+
+    private static ExtensionContext classContext(ExtensionContext context) {
+        return loadTestClassContext(context).orElseThrow(() -> new IllegalStateException(
+                context.getRequiredTestClass().getName() + " is not a @LoadTest class"));
+    }
+
+    /** The context of the {@code @LoadTest} class template at or above {@code context}, for nested tests too. */
+    private static Optional<ExtensionContext> loadTestClassContext(ExtensionContext context) {
         ExtensionContext current = context;
         while (current != null) {
-            Optional<Class<?>> testClass = current.getTestClass();
-            if (current.getTestMethod().isEmpty() && testClass.isPresent() && isLoadTest(testClass.get())) {
+            if (isLoadTestClassContext(current)) {
                 return Optional.of(current);
             }
             current = current.getParent().orElse(null);
@@ -308,11 +345,10 @@ public final class LoadTestExtension implements BeforeAllCallback, BeforeEachCal
         return Optional.empty();
     }
 
-    private static boolean isLoadTest(Class<?> testClass) {
-        return AnnotationSupport.isAnnotated(testClass, LoadTest.class);
-    }
-
-    private static boolean isTask(Optional<Method> method) {
-        return method.isPresent() && AnnotationSupport.isAnnotated(method.get(), Task.class);
+    private static boolean isLoadTestClassContext(ExtensionContext context) {
+        return context.getTestMethod().isEmpty() && context.getTestClass().isPresent()
+                && AnnotationSupport.isAnnotated(context.getTestClass().get(), LoadTest.class)
+                && context.getParent().flatMap(ExtensionContext::getTestClass)
+                        .map(parentClass -> parentClass != context.getTestClass().get()).orElse(true);
     }
 }

@@ -1,0 +1,58 @@
+package dev.junitloadtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+
+/** Runs fixture classes through the real Jupiter engine, as an IDE or Maven would. */
+public final class EngineRuns {
+
+    private EngineRuns() {
+    }
+
+    /** Runs {@code testClass} with no configuration parameters. */
+    public static EngineExecutionResults run(Class<?> testClass) {
+        return run(testClass, Map.of());
+    }
+
+    /** Runs {@code testClass} with {@code parameters} as JUnit configuration parameters. */
+    public static EngineExecutionResults run(Class<?> testClass, Map<String, String> parameters) {
+        return EngineTestKit.engine("junit-jupiter")
+                .configurationParameters(parameters)
+                .configurationParameter("loadtest.console.enabled", "false")
+                .configurationParameter("loadtest.report.enabled", "false")
+                .selectors(selectClass(testClass))
+                .execute();
+    }
+
+    /** The message of the configuration error that failed {@code testClass}'s container. */
+    public static String configurationError(Class<?> testClass) {
+        return configurationError(testClass, Map.of());
+    }
+
+    /** The message of the configuration error that failed {@code testClass}'s container, run with {@code parameters}. */
+    public static String configurationError(Class<?> testClass, Map<String, String> parameters) {
+        EngineExecutionResults results = run(testClass, parameters);
+        Event failed = results.containerEvents().failed().stream()
+                .filter(event -> event.getTestDescriptor().getSource()
+                        .filter(source -> source instanceof ClassSource classSource
+                                && classSource.getJavaClass() == testClass)
+                        .isPresent())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(testClass.getSimpleName() + " did not fail; events: "
+                        + results.allEvents().list()));
+        Throwable thrown = failed.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow();
+        assertThat(thrown).isInstanceOf(ExtensionConfigurationException.class);
+        assertThat(results.testEvents().started().count()).as("no test may start after a configuration error")
+                .isZero();
+        return thrown.getMessage();
+    }
+}
