@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -100,8 +101,8 @@ final class StatsHistoryCsv implements RunListener {
         if (count == 0) {
             row.addAll(LocustCsv.notAvailable());
         } else {
-            for (double percentile : LocustCsv.PERCENTILES) {
-                row.add(Figures.millis(Figures.percentile(interval, percentile)));
+            for (Duration value : Figures.percentiles(interval, LocustCsv.PERCENTILES)) {
+                row.add(Figures.millis(value));
             }
         }
         Histogram cumulative = sample.cumulative();
