@@ -100,8 +100,8 @@ class BuggyRunReportsTests {
         assertThat(aggregated.find()).isTrue();
         assertThat(aggregated.group(1)).isEqualTo(String.format(Locale.ROOT, "%,d", result.total().count()));
         assertThat(run.out()).contains("[BuggyTestCase] " + String.format(Locale.ROOT, "%,d", result.total().count())
-                + " requests, " + String.format(Locale.ROOT, "%,d", buggy.failures()) + " ("
-                + String.format(Locale.ROOT, "%.2f%%", result.total().failureRate() * 100) + ") failures in ");
+                + " requests, " + String.format(Locale.ROOT, "%,d", buggy.failures()) + " failures ("
+                + String.format(Locale.ROOT, "%.2f%%", result.total().failureRate() * 100) + ") in ");
         assertThat(run.out()).containsPattern("(?m)^Failures\\R# occurrences \\| Error\\R-+\\|-+\\R *"
                 + Pattern.quote(String.format(Locale.ROOT, "%,d", buggy.failures()))
                 + " \\| GET /buggy: HTTP 500 Internal Server Error$");

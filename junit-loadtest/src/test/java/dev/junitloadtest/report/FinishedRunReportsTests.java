@@ -42,7 +42,7 @@ class FinishedRunReportsTests {
     @Test
     void consoleSummaryEndsWithWarningsDroppedIterationsAndTheVerdictOnEachThreshold() {
         Finished finished = finish(result(), Map.of("loadtest.report-files", "false"));
-        assertThat(finished.out()).startsWith("[VerdictsTestCase] 1,000 requests, 50 (5.00%) failures in 10.00 s "
+        assertThat(finished.out()).startsWith("[VerdictsTestCase] 1,000 requests, 50 failures (5.00%) in 10.00 s "
                 + "(ramp to 100 users); stopped early: p99 < 5ms can no longer pass" + System.lineSeparator());
         assertThat(finished.out()).contains(String.join(System.lineSeparator(),
                 "",

@@ -145,7 +145,7 @@ class LocustCsvFormatTests {
             assertThat(row.subList(6, 17)).containsOnly("N/A");
         }
         assertThat(SILENT_RESULT.get().total().count()).isZero();
-        assertThat(silentRun.out()).contains("[NoRequestsTestCase] 0 requests, 0 (0.00%) failures in ");
+        assertThat(silentRun.out()).contains("[NoRequestsTestCase] 0 requests, 0 failures (0.00%) in ");
     }
 
     @Test

@@ -34,7 +34,8 @@ final class ConsoleSummary {
         StringBuilder text = new StringBuilder();
         text.append('[').append(result.profile().testName()).append("] ")
                 .append(Figures.count(total.count())).append(" requests, ")
-                .append(failures(total)).append(" failures in ")
+                .append(Figures.count(total.failures())).append(" failures (")
+                .append(Figures.percent(total.failureRate(), 2)).append(") in ")
                 .append(String.format(Locale.ROOT, "%.2f s", result.elapsed().toNanos() / 1e9))
                 .append(" (").append(result.profile().loadModel()).append(')')
                 .append(result.stopReason().map(reason -> "; stopped early: " + reason).orElse(""))
