@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.reporting.ReportEntry;
 
@@ -86,14 +87,18 @@ class ReportSettingsTests {
     }
 
     @Test
-    void aBadValueFailsTheLoadTestsTestsWithItsMessage(@TempDir Path reports) throws Exception {
+    void aBadValueFailsTheClassAtStartBeforeAnyLoadRuns(@TempDir Path reports) throws Exception {
         EngineRun run = EngineRun.of(QuietTestCase.class, Map.of("loadtest.report-dir", reports.toString(),
                 "loadtest.console.summary", "maybe"));
-        assertThat(run.results().allEvents().failed().stream()
+        assertThat(run.results().containerEvents().failed().stream()
                 .map(event -> event.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
-                        .getThrowable().orElseThrow().getMessage()))
-                .containsOnly("Configuration parameter `loadtest.console.summary` requires true or false, "
-                        + "but was 'maybe'.");
+                        .getThrowable().orElseThrow()))
+                .singleElement().satisfies(failure -> {
+                    assertThat(failure).isInstanceOf(ExtensionConfigurationException.class);
+                    assertThat(failure).hasMessage("Configuration parameter `loadtest.console.summary` requires "
+                            + "true or false, but was 'maybe'.");
+                });
+        assertThat(run.results().testEvents().started().count()).isZero();
         try (var files = Files.list(reports)) {
             assertThat(files).isEmpty();
         }

@@ -48,6 +48,7 @@ import dev.junitloadtest.internal.config.LoadTestConfigurationException;
 import dev.junitloadtest.internal.config.ProfileReader;
 import dev.junitloadtest.internal.engine.LoadRun;
 import dev.junitloadtest.internal.recording.RunListener;
+import dev.junitloadtest.internal.report.ReportSettings;
 import dev.junitloadtest.internal.report.Reporting;
 import dev.junitloadtest.internal.threshold.ThresholdPlan;
 import dev.junitloadtest.result.LoadTestResult;
@@ -81,6 +82,8 @@ public final class LoadTestExtension implements BeforeAllCallback, ClassTemplate
                     .map(String::trim).filter(value -> !value.isEmpty());
             LoadProfile profile = new ProfileReader(testClass, parameters, System::getenv).read();
             ThresholdPlan thresholds = ThresholdPlan.read(testClass, parameters);
+            // Read again when the run starts; read here so a bad value fails the class before anything runs.
+            ReportSettings.read(testClass, parameters);
             HostResolver.targetHostMember(testClass);
             context.getStore(NAMESPACE).put(ClassState.class, new ClassState(profile, thresholds, parameters));
         } catch (LoadTestConfigurationException e) {
