@@ -65,7 +65,8 @@ class BuggyRunReportsTests {
     @BeforeAll
     static void runOnce() {
         run = EngineRun.of(BuggyTestCase.class, Map.of("loadtest.report-dir", reports.toString(),
-                "loadtest.console.interval", "1s", "loadtest.csv.full-history", "true"), reports.resolve("junit-outputs"));
+                "loadtest.console.interval", "1s", "loadtest.csv.full-history", "true"),
+                reports.resolve("junit-outputs"));
         assertThat(run.results().testEvents().failed().stream()
                 .map(event -> event.getTestDescriptor().getDisplayName() + ": "
                         + event.getPayload(org.junit.platform.engine.TestExecutionResult.class)

@@ -54,6 +54,7 @@ class ConsoleProgressTests {
     void printsNothingWhileRunningWhenOff() {
         assertThat(progress(Map.of("loadtest.console.interval", "off"), 12)).isEmpty();
         assertThat(progress(Map.of("loadtest.console.interval", "0s"), 12)).isEmpty();
+        assertThat(progress(Map.of("loadtest.console.interval", "0"), 12)).isEmpty();
     }
 
     @Test

@@ -119,7 +119,7 @@ class LocustCsvFormatTests {
         assertThat(exceptions.rows()).containsExactly(List.of(Long.toString(thrown.count()), thrown.message(),
                 thrown.traceback(), "local"));
         assertThat(thrown.message()).isEqualTo("java.lang.IllegalStateException: no stock, \"sold out\"");
-        assertThat(exceptions.text()).contains("," + "\"java.lang.IllegalStateException: no stock, \"\"sold out\"\"\",");
+        assertThat(exceptions.text()).contains(",\"java.lang.IllegalStateException: no stock, \"\"sold out\"\"\",");
     }
 
     @Test

@@ -22,7 +22,10 @@ import dev.junitloadtest.internal.config.LoadTestConfigurationException;
 public record ReportSettings(Duration progressInterval, boolean consoleSummary, Optional<Path> directory,
         boolean fullHistory) {
 
-    /** Configuration parameter: how often the live console line is printed ({@code 5s}), or {@code off}: {@value}. */
+    /**
+     * Configuration parameter: how often the live console line is printed ({@code 5s}), or {@code off} (or
+     * {@code 0}): {@value}.
+     */
     public static final String CONSOLE_INTERVAL_PROPERTY_NAME = "loadtest.console.interval";
 
     /** Configuration parameter: {@code false} leaves out the tables printed at the end of a run: {@value}. */
@@ -78,7 +81,7 @@ public record ReportSettings(Duration progressInterval, boolean consoleSummary, 
     }
 
     private static Duration interval(String text) {
-        if (text.equalsIgnoreCase("off")) {
+        if (text.equalsIgnoreCase("off") || text.equals("0")) {
             return Duration.ZERO;
         }
         Duration interval = DurationSyntax.parse(text).orElseThrow(() -> new LoadTestConfigurationException(
