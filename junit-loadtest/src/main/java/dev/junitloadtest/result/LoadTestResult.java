@@ -24,8 +24,8 @@ import dev.junitloadtest.internal.recording.Histograms;
  *
  * <p>A result can be narrowed to a window of the run with {@link #between(Duration, Duration)}, {@link #from(Duration)},
  * {@link #stage(int)} or {@link #lastStage()}, to judge the steady state without the ramp-up. A window's request
- * figures and history cover the window only (to the nearest recorded interval); its failures, exceptions and task
- * tables are those of the whole run.
+ * figures and history cover the window only (the recorded intervals, normally of one second, that start in it); its
+ * failures, exceptions and task tables are those of the whole run.
  */
 public final class LoadTestResult {
 
@@ -186,8 +186,8 @@ public final class LoadTestResult {
     }
 
     /**
-     * This run between {@code from} and {@code to} (offsets from its start), rounded outwards to whole recorded
-     * intervals.
+     * This run between {@code from} and {@code to} (offsets from its start), as the recorded intervals (normally one
+     * second each) that start within that span.
      *
      * @throws IllegalArgumentException if {@code from} is not before {@code to}, or is negative
      */
@@ -195,8 +195,10 @@ public final class LoadTestResult {
         if (from.isNegative() || from.compareTo(to) >= 0) {
             throw new IllegalArgumentException("A window needs 0 <= from < to, but was from " + from + " to " + to);
         }
+        // An interval belongs to the window it starts in: adjacent windows (two stages) never share one, and a window
+        // that starts after a ramp holds none of the ramp's intervals.
         List<Interval> inside = builder.intervals.stream()
-                .filter(i -> i.end().compareTo(from) > 0 && i.start().compareTo(to) < 0).toList();
+                .filter(i -> i.start().compareTo(from) >= 0 && i.start().compareTo(to) < 0).toList();
         if (inside.isEmpty()) {
             return builder.assemble(from, to.compareTo(builder.end) > 0 ? builder.end : to, List.of(), thresholds);
         }

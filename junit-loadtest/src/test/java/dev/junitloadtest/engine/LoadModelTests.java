@@ -46,9 +46,10 @@ class LoadModelTests {
         LoadTestResult result = runAndGet(StagesTestCase.class);
 
         List<HistoryPoint> history = result.history();
-        // One-second samples: at 1 s the first stage has spawned 1 + 10 users (first at once, then 10/s), capped at
-        // 10; the second stage jumps to 4; the third ramps down to 0.
-        assertThat(usersAt(history, Duration.ofSeconds(1))).isEqualTo(10);
+        // One-second samples. The first stage spawns one user at once, then 10/s: the tenth at 0.9 s, so the sample
+        // at 1 s sees it unless the machine is too busy to start it within 0.1 s; at 2 s the ramp has long settled.
+        // The second stage jumps to 4; the third ramps down to 0.
+        assertThat(usersAt(history, Duration.ofSeconds(1))).isBetween(8, 10);
         assertThat(usersAt(history, Duration.ofSeconds(2))).isEqualTo(10);
         assertThat(usersAt(history, Duration.ofSeconds(3))).isEqualTo(4);
         assertThat(result.profile().stages()).extracting(stage -> stage.users()).containsExactly(10, 4, 0);

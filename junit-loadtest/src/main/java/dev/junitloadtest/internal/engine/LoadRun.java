@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import dev.junitloadtest.internal.config.DurationSyntax;
 import dev.junitloadtest.internal.config.LoadModel;
 import dev.junitloadtest.internal.config.LoadProfile;
 import dev.junitloadtest.internal.http.HttpTransport;
@@ -24,11 +25,16 @@ public final class LoadRun {
     /** How long users get to end after being interrupted, before the run gives up on them. */
     private static final Duration INTERRUPT_GRACE = Duration.ofSeconds(5);
 
+    /** How long a JVM shutdown (Ctrl-C, an IDE's stop button) waits for the run to stop and write its results. */
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+
     private final LoadProfile profile;
     private final List<RunListener> listeners;
     private final Duration sampleInterval;
     private volatile RunContext running;
     private volatile String pendingAbort;
+    private final java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+    private Duration timeLimit;
 
     /** A run of {@code profile}, reporting each {@code sampleInterval} to {@code listeners}. */
     public LoadRun(LoadProfile profile, List<RunListener> listeners, Duration sampleInterval) {
@@ -42,6 +48,39 @@ public final class LoadRun {
      * the run is aborted or the calling thread is interrupted (whose interrupt flag is then set again).
      */
     public Outcome run() {
+        // A JVM shutdown ends the run early but lets it stop its users and hand over what it measured.
+        Thread shutdownHook = Thread.ofPlatform().unstarted(() -> {
+            abort("the JVM is shutting down");
+            try {
+                finished.await(SHUTDOWN_GRACE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        boolean hooked = addShutdownHook(shutdownHook);
+        try {
+            return execute();
+        } finally {
+            finished.countDown();
+            if (hooked) {
+                removeShutdownHook(shutdownHook);
+            }
+        }
+    }
+
+    /**
+     * Ends the run after {@code limit} at the latest, as an abort whose reason names {@code source} (e.g. a class's
+     * {@code @Timeout}). Call before {@link #run()}.
+     */
+    public LoadRun timeLimit(Duration limit, String source) {
+        this.timeLimit = limit;
+        this.timeLimitSource = source;
+        return this;
+    }
+
+    private String timeLimitSource;
+
+    private Outcome execute() {
         LoadModel model = profile.model();
         Recording recording = new Recording(profile.http().maxRequestNames(), model instanceof LoadModel.Open);
         List<String> warnings = new ArrayList<>();
@@ -58,6 +97,7 @@ public final class LoadRun {
             RunClock clock = RunClock.startingNow();
             Sampler sampler = new Sampler(recording, clock, sampleInterval, listeners, profile.testName());
             sampler.start();
+            Thread watchdog = timeLimit == null ? null : startWatchdog(run);
             UserFactory users = new UserFactory(run);
             switch (model) {
                 case LoadModel.Closed closed -> new ClosedModelDriver(closed, run, clock, users).drive();
@@ -68,6 +108,14 @@ public final class LoadRun {
                 run.abort("interrupted", null);
             }
             interrupted |= stopUsers(run, warnings);
+            if (watchdog != null) {
+                watchdog.interrupt();
+                try {
+                    watchdog.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
             long endNanos = clock.offsetNanos();
             transport.close();
             interrupted |= finish(sampler);
@@ -95,6 +143,40 @@ public final class LoadRun {
             run.abort(reason, null);
         } else {
             pendingAbort = reason;
+        }
+    }
+
+    private Thread startWatchdog(RunContext run) {
+        long deadline = System.nanoTime() + timeLimit.toNanos();
+        return Thread.ofPlatform().daemon().name("loadtest-time-limit-" + profile.testName()).start(() -> {
+            while (!run.isStopping()) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    run.abort("stopped by " + timeLimitSource + " after " + DurationSyntax.format(timeLimit), null);
+                    return;
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(remaining);
+                if (Thread.interrupted()) {
+                    return;
+                }
+            }
+        });
+    }
+
+    private static boolean addShutdownHook(Thread hook) {
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+            return true;
+        } catch (IllegalStateException alreadyShuttingDown) {
+            return false;
+        }
+    }
+
+    private static void removeShutdownHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // The hook is running or has run; nothing to remove.
         }
     }
 

@@ -100,9 +100,14 @@ public final class HttpTransport implements AutoCloseable {
         return connections.getTotalStats().getLeased() + connections.getTotalStats().getAvailable();
     }
 
-    /** Closes every connection at once and stops the I/O threads. */
+    /** Closes every connection at once and waits (briefly) for the I/O threads to end. */
     @Override
     public void close() {
         client.close(CloseMode.IMMEDIATE);
+        try {
+            client.awaitShutdown(TimeValue.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

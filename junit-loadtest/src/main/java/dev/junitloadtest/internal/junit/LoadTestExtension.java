@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.MediaType;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.AfterClassTemplateInvocationCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -267,6 +268,11 @@ public final class LoadTestExtension implements BeforeAllCallback, ClassTemplate
         LoadRun[] holder = new LoadRun[1];
         listeners.addAll(state.thresholds().listeners(reason -> holder[0].abort(reason)));
         LoadRun run = new LoadRun(profile, listeners, SAMPLE_INTERVAL);
+        // JUnit's @Timeout covers test and lifecycle methods, not the run, which happens in a callback: on the class,
+        // it bounds the run as well.
+        AnnotationSupport.findAnnotation(testClass, Timeout.class).ifPresent(timeout -> run.timeLimit(
+                Duration.of(timeout.value(), timeout.unit().toChronoUnit()),
+                "@Timeout(" + timeout.value() + " " + timeout.unit().name().toLowerCase(Locale.ROOT) + ")"));
         holder[0] = run;
         LoadRun.Outcome outcome = run.run();
         LoadTestResult result = outcome.result().withThresholds(state.thresholds().evaluate(outcome.result()));

@@ -1,0 +1,318 @@
+package dev.junitloadtest.engine;
+
+import static dev.junitloadtest.EngineRuns.run;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+import dev.junitloadtest.LoadTest;
+import dev.junitloadtest.OnStop;
+import dev.junitloadtest.TargetHost;
+import dev.junitloadtest.Task;
+import dev.junitloadtest.Users;
+import dev.junitloadtest.http.Http;
+import dev.junitloadtest.result.LoadTestResult;
+import dev.junitloadtest.result.RequestStats;
+import dev.junitloadtest.sampletarget.SampleTarget;
+
+/** The end of a run: in-flight work gets the stop timeout, then is cut; what reached the target is counted; nothing is left. */
+class StopTests {
+
+    static final AtomicReference<LoadTestResult> RESULT = new AtomicReference<>();
+    static final AtomicReference<Long> SERVED = new AtomicReference<>();
+    static final Set<Thread> USER_THREADS = ConcurrentHashMap.newKeySet();
+
+    @Test
+    void requestsCutByTheStopTimeoutAreCountedExactlyAsTheTargetSawThem() {
+        USER_THREADS.clear();
+        long started = System.nanoTime();
+        run(CutTestCase.class).testEvents().assertStatistics(stats -> stats.failed(0));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        LoadTestResult result = RESULT.get();
+        RequestStats slow = result.request("GET /volatile").orElseThrow();
+        // Every /volatile answer takes 3 s and the run lasts 1 s, so every request was in flight at the end: each
+        // reached the target (which counted it), each was cut by the 300 ms stop timeout, and each is counted.
+        assertThat(slow.count()).isEqualTo(SERVED.get()).isEqualTo(6);
+        assertThat(slow.failures()).isEqualTo(6);
+        assertThat(result.failures()).singleElement().satisfies(failure -> assertThat(failure.error())
+                .isEqualTo("Cancelled: the run stopped before the response arrived"));
+        assertThat(CutTestCase.stops).as("@OnStop ran for every user after the cut").hasSize(6);
+        assertThat(took).isLessThan(Duration.ofSeconds(3));
+        assertThat(USER_THREADS).hasSize(6).noneMatch(Thread::isAlive);
+    }
+
+    @Test
+    void inFlightWorkWithinTheStopTimeoutCompletes() {
+        run(GracefulTestCase.class).testEvents().assertStatistics(stats -> stats.failed(0));
+
+        RequestStats slow = RESULT.get().request("GET /volatile").orElseThrow();
+        assertThat(slow.count()).isEqualTo(SERVED.get()).isEqualTo(4);
+        assertThat(slow.failures()).isZero();
+        assertThat(RESULT.get().elapsed()).isGreaterThan(Duration.ofMillis(1900));
+    }
+
+    @Test
+    void nothingOfTheRunIsLeftAfterTheClass() throws IOException {
+        USER_THREADS.clear();
+        run(GracefulTestCase.class).testEvents().assertStatistics(stats -> stats.failed(0));
+
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .noneMatch(name -> name.startsWith("loadtest-"));
+        assertThat(USER_THREADS).isNotEmpty().noneMatch(Thread::isAlive);
+        assertThat(establishedConnectionsTo(GracefulTestCase.port)).isZero();
+    }
+
+    @Test
+    void aClassTimeoutEndsTheRunPromptlyWithPartialResults() {
+        long started = System.nanoTime();
+        EngineExecutionResults results = run(TimeoutTestCase.class);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(took).isLessThan(Duration.ofSeconds(5));
+        LoadTestResult result = RESULT.get();
+        assertThat(result.stopReason()).hasValue("stopped by @Timeout(1 seconds) after 1s");
+        assertThat(result.total().count()).isPositive();
+        results.containerEvents().failed().assertThatEvents().singleElement().satisfies(event ->
+                assertThat(event.getTestDescriptor().getDisplayName()).startsWith("load run"));
+    }
+
+    @Test
+    void anInterruptedRunEndsPromptlyWithPartialResults() throws InterruptedException {
+        RESULT.set(null);
+        Thread runner = Thread.ofPlatform().start(() -> run(LongTestCase.class));
+        await(() -> LongTestCase.requests.get() > 20);
+        long interrupted = System.nanoTime();
+        runner.interrupt();
+        runner.join(TimeUnit.SECONDS.toMillis(10));
+
+        assertThat(runner.isAlive()).isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - interrupted)).isLessThan(Duration.ofSeconds(5));
+        assertThat(RESULT.get().stopReason()).hasValue("interrupted");
+        assertThat(RESULT.get().total().count()).isPositive();
+    }
+
+    @Test
+    void twoLoadTestsRunInParallelWithoutSharingState() {
+        EngineExecutionResults results = org.junit.platform.testkit.engine.EngineTestKit.engine("junit-jupiter")
+                .configurationParameters(Map.of("junit.jupiter.execution.parallel.enabled", "true",
+                        // Class templates (every @LoadTest class) follow mode.default, not mode.classes.default.
+                        "junit.jupiter.execution.parallel.mode.default", "concurrent",
+                        "loadtest.console.enabled", "false", "loadtest.report.enabled", "false"))
+                .selectors(org.junit.platform.engine.discovery.DiscoverySelectors.selectClass(ParallelATestCase.class),
+                        org.junit.platform.engine.discovery.DiscoverySelectors.selectClass(ParallelBTestCase.class))
+                .execute();
+
+        results.testEvents().assertStatistics(stats -> stats.failed(0).succeeded(4));
+        assertThat(ParallelATestCase.overlap.get()).as("the two runs overlapped in time").isTrue();
+    }
+
+    // Helpers
+
+    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met in 10 s");
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    /** Client sockets to {@code port} still established, from the kernel's table (Linux). */
+    private static long establishedConnectionsTo(int port) throws IOException {
+        Path table = Path.of("/proc/self/net/tcp");
+        assumeTrue(Files.isReadable(table), "needs Linux's /proc/self/net/tcp to see open sockets");
+        String remote = String.format(Locale.ROOT, ":%04X", port);
+        List<String> lines = Files.readAllLines(table);
+        // Columns: sl local_address rem_address st ...; state 01 is ESTABLISHED.
+        return lines.stream().skip(1).map(String::trim).map(line -> line.split("\\s+"))
+                .filter(columns -> columns[2].endsWith(remote) && columns[3].equals("01")).count();
+    }
+
+    // Fixtures
+
+    abstract static class OnSampleTarget {
+        static SampleTarget target;
+        static int port;
+
+        @BeforeAll
+        static void start() {
+            target = SampleTarget.start();
+            port = target.port();
+            RESULT.set(null);
+        }
+
+        @AfterAll
+        static void stop(LoadTestResult result) {
+            RESULT.set(result);
+            SERVED.set(target.requestsServed(SampleTarget.Route.VOLATILE));
+            target.close();
+        }
+
+        @TargetHost
+        static URI host() {
+            return target.baseUri();
+        }
+    }
+
+    @LoadTest(duration = "1s", stopTimeout = "300ms")
+    @Users(count = 6)
+    static class CutTestCase extends OnSampleTarget {
+        static final Set<Integer> stops = ConcurrentHashMap.newKeySet();
+
+        @BeforeAll
+        static void slowDown() {
+            // /volatile waits counter/10 s: from 30 on, each answer takes 3 s.
+            target.setCounter(30);
+            stops.clear();
+        }
+
+        @Task
+        void slow(Http http) {
+            USER_THREADS.add(Thread.currentThread());
+            http.get("/volatile");
+        }
+
+        @OnStop
+        void stopped(dev.junitloadtest.VirtualUser user) {
+            stops.add(user.id());
+        }
+    }
+
+    @LoadTest(duration = "1s", stopTimeout = "5s")
+    @Users(count = 4)
+    static class GracefulTestCase extends OnSampleTarget {
+        @BeforeAll
+        static void slowDown() {
+            // Each answer takes 2 s: in flight when the 1 s run ends, finished within the 5 s stop timeout.
+            target.setCounter(20);
+        }
+
+        @Task
+        void slow(Http http, dev.junitloadtest.VirtualUser user) {
+            USER_THREADS.add(Thread.currentThread());
+            http.get("/volatile");
+            user.stop();
+        }
+    }
+
+    @LoadTest(duration = "30s")
+    @Users(count = 4)
+    @Timeout(1)
+    static class TimeoutTestCase extends OnSampleTarget {
+        @Task
+        void home(Http http) throws InterruptedException {
+            http.get("/");
+            Thread.sleep(10);
+        }
+    }
+
+    @LoadTest(duration = "60s")
+    @Users(count = 4)
+    static class LongTestCase extends OnSampleTarget {
+        static final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
+
+        @Task
+        void home(Http http) throws InterruptedException {
+            http.get("/");
+            requests.incrementAndGet();
+            Thread.sleep(10);
+        }
+    }
+
+    @LoadTest(duration = "1500ms")
+    @Users(count = 3)
+    static class ParallelATestCase {
+        static final java.util.concurrent.atomic.AtomicBoolean overlap = new java.util.concurrent.atomic.AtomicBoolean();
+        static final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean();
+        static SampleTarget target;
+
+        @BeforeAll
+        static void start() {
+            overlap.set(false);
+            target = SampleTarget.start();
+        }
+
+        @AfterAll
+        static void stop() {
+            target.close();
+        }
+
+        @TargetHost
+        static URI host() {
+            return target.baseUri();
+        }
+
+        @Task
+        void home(Http http) throws InterruptedException {
+            running.set(true);
+            if (ParallelBTestCase.running.get()) {
+                overlap.set(true);
+            }
+
+            http.get("/");
+            Thread.sleep(10);
+        }
+
+        @Test
+        void countsOnlyItsOwnRequests(LoadTestResult result) {
+            assertThat(result.total().count()).isEqualTo(target.requestsServed());
+            assertThat(result.requests()).extracting(RequestStats::key).containsExactly("GET /");
+        }
+    }
+
+    @LoadTest(duration = "1500ms")
+    @Users(count = 3)
+    static class ParallelBTestCase {
+        static final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean();
+        static SampleTarget target;
+
+        @BeforeAll
+        static void start() {
+            target = SampleTarget.start();
+        }
+
+        @AfterAll
+        static void stop() {
+            target.close();
+        }
+
+        @TargetHost
+        static URI host() {
+            return target.baseUri();
+        }
+
+        @Task
+        void buggy(Http http) throws InterruptedException {
+            running.set(true);
+
+            http.get("/buggy");
+            Thread.sleep(10);
+        }
+
+        @Test
+        void countsOnlyItsOwnRequests(LoadTestResult result) {
+            assertThat(result.total().count()).isEqualTo(target.requestsServed());
+            assertThat(result.requests()).extracting(RequestStats::key).containsExactly("GET /buggy");
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.junitloadtest.report.html;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.HdrHistogram.Histogram;
+
+import dev.junitloadtest.internal.recording.Histograms;
+import dev.junitloadtest.result.ExceptionStats;
+import dev.junitloadtest.result.FailureStats;
+import dev.junitloadtest.result.LoadTestResult;
+import dev.junitloadtest.result.RunProfile;
+import dev.junitloadtest.result.TaskStats;
+import dev.junitloadtest.result.ThresholdResult;
+
+/** Results built by hand, for figures known in advance and for text no real target would send. */
+final class SyntheticResults {
+
+    /** Text that would break out of HTML or of the data's script element if anything were not escaped. */
+    static final List<String> HOSTILE = List.of(
+            "</script><script>window.__pwned = 'script'</script>",
+            "<img src=x onerror=\"window.__pwned = 'img'\">",
+            "<!-- <script>window.__pwned = 'comment'</script>",
+            "\" onmouseover=\"window.__pwned = 'attribute'\" x=\"",
+            "' onfocus='window.__pwned = 1' autofocus='",
+            "{{data}} {{body}} &amp; &lt;b&gt; \u2028\u2029 ]]> <![CDATA[",
+            "<svg onload=\"window.__pwned = 'svg'\"></svg><iframe srcdoc=\"x\"></iframe>");
+
+    private SyntheticResults() {
+    }
+
+    /**
+     * {@code GET /orders/{id}}: latencies of 1, 2, ... 100 ms, 5 failures, 100 bytes each, over 10 s with 4 users;
+     * two intervals of 5 s; one passed and one failed threshold.
+     */
+    static LoadTestResult known() {
+        RunProfile profile = new RunProfile("dev.example.OrdersLoadTest", "stages: 5s → 4 users @ 2/s, 5s → 4 users at once",
+                List.of(new RunProfile.UserTypeInfo("OrdersLoadTest", 1, 0, "between 50ms and 100ms",
+                        List.of("listOrders (3)", "showOrder (1)"))),
+                Duration.ofSeconds(10), Duration.ofSeconds(30), "http://127.0.0.1:8089",
+                "@TargetHost OrdersLoadTest.host", 42, List.of(
+                        new RunProfile.StageInfo(1, Duration.ZERO, Duration.ofSeconds(5), 4, 2),
+                        new RunProfile.StageInfo(2, Duration.ofSeconds(5), Duration.ofSeconds(10), 4,
+                                Double.POSITIVE_INFINITY)));
+        Histogram all = Histograms.newHistogram();
+        Histogram first = Histograms.newHistogram();
+        Histogram second = Histograms.newHistogram();
+        for (int millis = 1; millis <= 100; millis++) {
+            all.recordValue(millis * 1000L);
+            (millis <= 50 ? first : second).recordValue(millis * 1000L);
+        }
+        LoadTestResult.Builder builder = LoadTestResult.builder(profile, Instant.parse("2025-11-22T20:33:10Z"),
+                Duration.ofSeconds(10))
+                .request("GET", "/orders/{id}", all, all, 5, 10_000)
+                .interval(new LoadTestResult.Interval(Duration.ZERO, Duration.ofSeconds(5), 4, List.of(
+                        new LoadTestResult.IntervalRequest("GET", "/orders/{id}", Histograms.compress(first), 50, 5,
+                                5_000))))
+                .interval(new LoadTestResult.Interval(Duration.ofSeconds(5), Duration.ofSeconds(10), 4, List.of(
+                        new LoadTestResult.IntervalRequest("GET", "/orders/{id}", Histograms.compress(second), 50, 0,
+                                5_000))))
+                .failure(new FailureStats("GET", "/orders/{id}", "HTTP 503 Service Unavailable", 5))
+                .exception(new ExceptionStats(3, "java.lang.IllegalStateException: no order id",
+                        "java.lang.IllegalStateException: no order id\n\tat OrdersLoadTest.showOrder(OrdersLoadTest.java:42)",
+                        Set.of("OrdersLoadTest.showOrder")))
+                .task(new TaskStats("OrdersLoadTest", "listOrders", 75, 0))
+                .task(new TaskStats("OrdersLoadTest", "showOrder", 28, 3));
+        return builder.build().withThresholds(List.of(
+                new ThresholdResult("p95 < 500ms", "GET /orders/{id}", true, "p95 was 95.0 ms, budget < 500 ms (n=100)"),
+                new ThresholdResult("failure_rate < 1%", "Aggregated", false,
+                        "failure_rate was 5.0%, budget < 1% (5 of 100)")));
+    }
+
+    /** Every name, error, message, trace and label that the run's target or code could choose is hostile. */
+    static LoadTestResult hostile() {
+        String worst = String.join(" ", HOSTILE);
+        RunProfile profile = new RunProfile(worst, worst, List.of(new RunProfile.UserTypeInfo(worst, 1, 0, worst,
+                HOSTILE)), Duration.ofSeconds(2), Duration.ofSeconds(1), worst, worst, 7, List.of(
+                        new RunProfile.StageInfo(1, Duration.ZERO, Duration.ofSeconds(1), 2, 2),
+                        new RunProfile.StageInfo(2, Duration.ofSeconds(1), Duration.ofSeconds(2), 1, 5)));
+        LoadTestResult.Builder builder = LoadTestResult.builder(profile, Instant.parse("2025-11-22T20:33:10Z"),
+                Duration.ofSeconds(2));
+        List<LoadTestResult.IntervalRequest> first = new ArrayList<>();
+        List<LoadTestResult.IntervalRequest> second = new ArrayList<>();
+        for (int i = 0; i < HOSTILE.size(); i++) {
+            Histogram histogram = Histograms.newHistogram();
+            histogram.recordValue(1000L * (i + 1));
+            histogram.recordValue(2000L * (i + 1));
+            builder.request(HOSTILE.get(i), HOSTILE.get(i), histogram, histogram, 1, 10);
+            first.add(new LoadTestResult.IntervalRequest(HOSTILE.get(i), HOSTILE.get(i),
+                    Histograms.compress(histogram), 2, 1, 10));
+            second.add(new LoadTestResult.IntervalRequest(HOSTILE.get(i), HOSTILE.get(i),
+                    Histograms.compress(histogram), 2, 0, 10));
+            builder.failure(new FailureStats(HOSTILE.get(i), HOSTILE.get(i), HOSTILE.get(i), 1));
+            builder.exception(new ExceptionStats(1, HOSTILE.get(i), HOSTILE.get(i) + "\n\tat " + HOSTILE.get(i),
+                    Set.of(HOSTILE.get(i))));
+            builder.task(new TaskStats(HOSTILE.get(i), HOSTILE.get(i), 1, 1));
+            builder.warning(HOSTILE.get(i));
+        }
+        builder.interval(new LoadTestResult.Interval(Duration.ZERO, Duration.ofSeconds(1), 2, first));
+        builder.interval(new LoadTestResult.Interval(Duration.ofSeconds(1), Duration.ofSeconds(2), 1, second));
+        builder.stopReason(worst);
+        return builder.build().withThresholds(HOSTILE.stream()
+                .map(text -> new ThresholdResult(text, text, false, text)).toList());
+    }
+}
