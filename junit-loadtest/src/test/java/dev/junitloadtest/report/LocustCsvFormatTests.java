@@ -40,6 +40,9 @@ class LocustCsvFormatTests {
     static final Map<String, String> LOCUST_FILES = Map.of("stats.csv", "long_stats.csv", "stats_history.csv",
             "long_stats_history.csv", "failures.csv", "long_failures.csv", "exceptions.csv", "long_exceptions.csv");
     static final String ODD_NAME = "home, \"quoted\"";
+
+    /** System property that makes the tests needing Python or Locust fail rather than skip without them. */
+    static final String REQUIRE_LOCUST_PROPERTY = "loadtest.test.require-locust";
     static final AtomicReference<LoadTestResult> RESULT = new AtomicReference<>();
     static final AtomicReference<LoadTestResult> SILENT_RESULT = new AtomicReference<>();
 
@@ -77,10 +80,10 @@ class LocustCsvFormatTests {
 
     @Test
     void headersAreThoseOfTheInstalledLocustsOwnCode() {
-        Optional<Python> python = Python.withModule("locust");
-        assumeTrue(python.isPresent(), "Locust is not installed for any of python3, /usr/bin/python3 or python "
-                + "(Debian: apt-get install python3-locust); the committed Locust 2.12.1 output is checked instead");
-        JsonValue columns = Json.parse(python.get().run("locust_columns.py", reports));
+        Python python = pythonWith("locust", "Locust is not installed for any of python3, /usr/bin/python3 or "
+                + "python (Debian: apt-get install python3-locust); the committed Locust 2.12.1 output is checked "
+                + "instead");
+        JsonValue columns = Json.parse(python.run("locust_columns.py", reports));
         for (String file : FILES) {
             List<String> locust = columns.get(file).elements().stream().map(JsonValue::asText).toList();
             assertThat(CsvFile.read(dir.resolve(file)).header()).as(file).isEqualTo(locust);
@@ -89,10 +92,9 @@ class LocustCsvFormatTests {
 
     @Test
     void pythonsCsvModuleReadsEveryFieldAsWritten() {
-        Optional<Python> python = Python.withModule("csv");
-        assumeTrue(python.isPresent(), "No Python 3 on this machine (python3, /usr/bin/python3 or python)");
+        Python python = pythonWith("csv", "No Python 3 on this machine (python3, /usr/bin/python3 or python)");
         List<String> paths = FILES.stream().map(file -> dir.resolve(file).toString()).toList();
-        JsonValue parsed = Json.parse(python.get().run("read_csv.py", reports, paths.toArray(String[]::new)));
+        JsonValue parsed = Json.parse(python.run("read_csv.py", reports, paths.toArray(String[]::new)));
         for (String path : paths) {
             CsvFile ours = CsvFile.read(Path.of(path));
             List<List<String>> rows = parsed.get(path).elements().stream()
@@ -160,6 +162,19 @@ class LocustCsvFormatTests {
             assertThat(ours.where("Name", name -> true)).allSatisfy(row -> assertThat(row.get(column)).contains("."));
             assertThat(locust.where("Name", name -> true)).allSatisfy(row -> assertThat(row.get(column)).contains("."));
         }
+    }
+
+    /**
+     * A Python that can import {@code module}; the test is skipped with {@code missing} as the reason when there is
+     * none, or fails when {@value #REQUIRE_LOCUST_PROPERTY} is true (as in CI, which installs Locust).
+     */
+    private static Python pythonWith(String module, String missing) {
+        Optional<Python> python = Python.withModule(module);
+        if (python.isEmpty() && Boolean.getBoolean(REQUIRE_LOCUST_PROPERTY)) {
+            throw new IllegalStateException(missing + " (-D" + REQUIRE_LOCUST_PROPERTY + "=true: not skipped)");
+        }
+        assumeTrue(python.isPresent(), missing);
+        return python.get();
     }
 
     @LoadTest(duration = "1s")
