@@ -330,8 +330,8 @@ class BuggyRunReportsTests {
                 .map(event -> event.getRequiredPayload(FileEntry.class))
                 .map(file -> file.getPath().getFileName() + " " + file.getMediaType().orElse(""))
                 .toList();
-        assertThat(files).containsExactlyInAnyOrder("summary.json application/json",
-                "stats.csv text/csv; charset=UTF-8");
+        assertThat(files).containsExactlyInAnyOrder("report.html text/html; charset=UTF-8",
+                "summary.json application/json", "stats.csv text/csv; charset=UTF-8");
     }
 
     private static double millis(Duration duration) {

@@ -82,8 +82,8 @@ class FinishedRunReportsTests {
                 .containsEntry("loadtest.dropped-iterations", "12")
                 .containsEntry("loadtest.failure-rate", "5.00%")
                 .containsEntry("loadtest.warnings", "12 iteration(s) could not start because all 10 users were busy.");
-        assertThat(finished.attachments().files()).containsExactly(reports.resolve("VerdictsTestCase/summary.json"),
-                reports.resolve("VerdictsTestCase/stats.csv"));
+        assertThat(finished.attachments().files()).containsExactly(reports.resolve("VerdictsTestCase/report.html"),
+                reports.resolve("VerdictsTestCase/summary.json"), reports.resolve("VerdictsTestCase/stats.csv"));
         // The run never started, so the streamed history has its header only; the other files are complete.
         assertThat(CsvFile.read(reports.resolve("VerdictsTestCase/stats_history.csv")).rows()).isEmpty();
         assertThat(CsvFile.read(reports.resolve("VerdictsTestCase/stats.csv")).row("GET", "/slow")
@@ -100,7 +100,8 @@ class FinishedRunReportsTests {
                 + blocked.resolve("summary.json").toAbsolutePath() + ": ");
         assertThat(finished.attachments().entries().get("loadtest.report-problems"))
                 .startsWith("Could not write " + blocked.resolve("summary.json").toAbsolutePath());
-        assertThat(finished.attachments().files()).containsExactly(blocked.resolve("stats.csv"));
+        assertThat(finished.attachments().files()).containsExactly(blocked.resolve("report.html"),
+                blocked.resolve("stats.csv"));
         assertThat(blocked.resolve("stats.csv")).isRegularFile();
     }
 
