@@ -128,6 +128,10 @@ public final class Reporting {
                     files.add(dir.resolve(file));
                 }
             }
+            if (settings.consoleSummary() && Files.isRegularFile(dir.resolve(HTML))) {
+                out.println("[" + result.profile().testName() + "] report: " + dir.resolve(HTML).toUri()
+                        + " (CSV, JSON and HdrHistogram log next to it)");
+            }
         }
         for (String problem : problems) {
             err.println("[" + result.profile().testName() + "] " + problem);
