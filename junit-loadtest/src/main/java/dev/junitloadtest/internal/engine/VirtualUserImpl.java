@@ -45,7 +45,7 @@ final class VirtualUserImpl implements VirtualUser, RequestSink {
         this.type = type;
         this.run = run;
         this.instance = type.constructor().newInstance();
-        this.http = new UserHttp(run.transport(), this, this);
+        this.http = new UserHttp(run.transport(), this);
         this.random = new SplittableRandom(run.profile().seed() + id * 0x9E3779B97F4A7C15L);
         List<TaskSpec> tasks = type.tasks();
         this.cumulativeWeights = new int[tasks.size()];

@@ -16,14 +16,22 @@ import org.apache.hc.core5.http.protocol.HttpContext;
  * One request in flight, seen from the virtual user that waits for it: it parks the user's thread until the I/O
  * thread completes the request, and takes the end time on the I/O thread so time spent waiting to be scheduled back
  * is not counted as the target's. It also notes whether the request was handed to a connection, which decides
- * whether a request cut by the end of the run reached the target (and must be counted) or not. Internal.
+ * whether a request cut by the end of the run reached the target (and must be counted) or not.
+ *
+ * <p>HttpClient completes a response before it hands the connection back to the pool, and frees the request last: the
+ * user is woken once the request is freed, so its next request finds its connection back in the pool instead of
+ * opening a second one. Internal.
  */
 final class Exchange implements FutureCallback<SimpleHttpResponse> {
 
     private final AsyncRequestProducer request;
     private final Thread waiter = Thread.currentThread();
+    /** Longest wait, after the response, for the connection to be back in the pool. */
+    private static final long RELEASE_WAIT_NANOS = 20_000_000;
+
     private volatile boolean sent;
     private volatile boolean done;
+    private volatile boolean released;
     private volatile long endNanos;
     private volatile SimpleHttpResponse response;
     private volatile Exception failure;
@@ -44,6 +52,17 @@ final class Exchange implements FutureCallback<SimpleHttpResponse> {
             if (Thread.interrupted()) {
                 future.cancel(true);
                 throw new InterruptedException();
+            }
+        }
+        if (response != null && !released) {
+            long deadline = System.nanoTime() + RELEASE_WAIT_NANOS;
+            long left;
+            while (!released && (left = deadline - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(this, left);
+                if (Thread.interrupted()) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }
@@ -127,6 +146,10 @@ final class Exchange implements FutureCallback<SimpleHttpResponse> {
         @Override
         public void releaseResources() {
             delegate.releaseResources();
+            released = true;
+            if (done) {
+                LockSupport.unpark(waiter);
+            }
         }
     }
 }

@@ -10,12 +10,11 @@ import org.apache.hc.client5.http.cookie.StandardCookieSpec;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
-import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.nio.AsyncRequestProducer;
 import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -42,17 +41,12 @@ public final class HttpTransport implements AutoCloseable {
         Timeout connectTimeout = Timeout.of(settings.connectTimeout());
         Timeout responseTimeout = Timeout.of(settings.responseTimeout());
         this.responseTimeout = settings.responseTimeout();
-        this.connections = PoolingAsyncClientConnectionManagerBuilder.create()
-                // Each user keeps its own connections (matched by the per-user connection state), so the pool must
-                // hold as many as there are users; the limit is the users, not the pool.
-                .setMaxConnTotal(Integer.MAX_VALUE / 2)
-                .setMaxConnPerRoute(Integer.MAX_VALUE / 2)
-                .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
+        // Each user keeps its own connections, in a pool made for that (see UserConnectionPool).
+        this.connections = UserConnectionPool.manager(DefaultClientTlsStrategy.createDefault(),
+                ConnectionConfig.custom()
                         .setConnectTimeout(connectTimeout)
                         .setSocketTimeout(responseTimeout)
-                        .build())
-                .build();
+                        .build());
         this.defaultRequestConfig = RequestConfig.custom()
                 .setResponseTimeout(responseTimeout)
                 .setRedirectsEnabled(true)

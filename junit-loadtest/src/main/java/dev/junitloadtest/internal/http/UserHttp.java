@@ -27,12 +27,13 @@ public final class UserHttp implements Http {
     private final Map<String, String[]> defaultHeaders = new LinkedHashMap<>();
     private final UserCookies cookies;
 
-    /** A client for one user; {@code connectionOwner} identifies the user's connections in the shared pool. */
-    public UserHttp(HttpTransport transport, RequestSink sink, Object connectionOwner) {
+    /** A client for one user, with its own cookies and connections. */
+    public UserHttp(HttpTransport transport, RequestSink sink) {
         this.transport = transport;
         this.sink = sink;
         this.context.setCookieStore(cookieStore);
-        this.context.setUserToken(connectionOwner);
+        // The user token is the connection state: the pool keeps the user's idle connections in it.
+        this.context.setUserToken(new UserConnections());
         this.cookies = new UserCookies(cookieStore, sink.host());
     }
 
