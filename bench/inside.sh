@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# Runs inside `unshare --net` (see run.sh): only loopback exists, so no tool can reach anything else.
+set -euo pipefail
+BENCH="$(cd "$(dirname "$0")" && pwd)"
+ROOT="$(dirname "$BENCH")"
+WHAT="$1"; shift
+ROUNDS=3; SECONDS_PER_RUN=15; USERS="50 200"; COUNTS="1000 10000"; TARGET=nginx
+ONLY="wrk locust-http locust-fast gatling raw-async raw-classic junit-loadtest"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --rounds) ROUNDS="$2"; shift 2 ;;
+    --seconds) SECONDS_PER_RUN="$2"; shift 2 ;;
+    --users) USERS="$2"; shift 2 ;;
+    --only) ONLY="$2"; shift 2 ;;
+    --counts) COUNTS="$2"; shift 2 ;;
+    *) echo "bench: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+ip link set lo up
+ulimit -n "$(ulimit -Hn)"
+sysctl -q -w net.ipv4.ip_local_port_range="1024 65000" || true
+WORK="$(mktemp -d /tmp/jlt-bench.XXXXXX)"
+STAMP="$(date -u +%Y%m%d-%H%M)"
+PORT=8080; PORT2=8081
+URL="http://127.0.0.1:$PORT"
+GEN_CORE=0; TARGET_CORE=1
+CP="$BENCH/java/target/classes:$BENCH/java/target/lib/*"
+JAVA_HOME_DIR="$(dirname "$(dirname "$JAVA_BIN")")"
+HZ="$(getconf CLK_TCK)"
+
+sed -e "s#@WORK@#$WORK#g" -e "s#@PORT@#$PORT#g" -e "s#@PORT2@#$PORT2#g" "$BENCH/nginx.conf" > "$WORK/nginx.conf"
+taskset -c "$TARGET_CORE" nginx -c "$WORK/nginx.conf" -e "$WORK/nginx-error.log" &
+NGINX_PID=$!
+SAMPLE_PID=""
+cleanup() {
+  kill "$NGINX_PID" 2>/dev/null || true
+  [ -n "$SAMPLE_PID" ] && kill "$SAMPLE_PID" 2>/dev/null || true
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT
+for _ in $(seq 50); do curl -s -o /dev/null "$URL/" && break; sleep 0.1; done
+
+# nginx's own count of requests (stub_status), the steady-state measure common to every generator.
+served() { curl -s "$URL/nginx_status" | awk 'NR==3 {print $3}'; }
+active() { curl -s "$URL/nginx_status" | awk 'NR==1 {print $3}'; }
+# CPU ticks (user + system) of every process in session $1.
+session_ticks() {
+  local total=0 pid
+  for pid in $(ps -o pid= -s "$1" 2>/dev/null); do
+    [ -r "/proc/$pid/stat" ] || continue
+    total=$((total + $(sed 's/^.*) //' "/proc/$pid/stat" | awk '{print $12 + $13}')))
+  done
+  echo "$total"
+}
+now() { date +%s.%N; }
+
+# The command line of generator $1 with $2 users for $3 seconds; its output goes to $4.
+command_of() {
+  local gen="$1" users="$2" secs="$3" out="$4"
+  case "$gen" in
+    wrk) echo "wrk -t1 -c$users -d${secs}s --latency $URL/" ;;
+    locust-http) echo "locust -f $BENCH/locust/httpuser.py --headless -u $users -r $users -t ${secs}s --host $URL --only-summary --csv $out.csv --loglevel WARNING" ;;
+    locust-fast) echo "locust -f $BENCH/locust/fasthttpuser.py --headless -u $users -r $users -t ${secs}s --host $URL --only-summary --csv $out.csv --loglevel WARNING" ;;
+    gatling) echo "env JAVA_HOME=$JAVA_HOME_DIR mvn -B -o -f $BENCH/gatling/pom.xml gatling:test -Dusers=$users -Dseconds=$secs -Dbase=$URL" ;;
+    raw-async) echo "$JAVA_BIN ${BENCH_JVM_OPTS:-} -cp $CP dev.junitloadtest.bench.RawLoop async $users $secs $URL/ $out.line" ;;
+    raw-classic) echo "$JAVA_BIN ${BENCH_JVM_OPTS:-} -cp $CP dev.junitloadtest.bench.RawLoop classic $users $secs $URL/ $out.line" ;;
+    junit-loadtest) echo "$JAVA_BIN ${BENCH_JVM_OPTS:-} -Dbench.out=$out.line -cp $CP org.junit.platform.console.ConsoleLauncher execute --disable-banner --details=none --select-class dev.junitloadtest.bench.BenchLoadTest --config loadtest.users=$users --config loadtest.duration=${secs}s --config loadtest.host=$URL --config loadtest.report-dir=$WORK/reports --config loadtest.console.interval=off" ;;
+    *) echo "bench: unknown generator $gen" >&2; return 2 ;;
+  esac
+}
+
+# Runs one generator and appends one line of figures to $WORK/runs.tsv:
+# generator users round whole_rps steady_rps cpu_s_per_1k p50_ms p99_ms errors requests
+run_one() {
+  local gen="$1" users="$2" round="$3" secs="$SECONDS_PER_RUN"
+  local out="$WORK/$gen-$users-$round"
+  local cmd; cmd="$(command_of "$gen" "$users" "$secs" "$out")"
+  local c0 c1 c2 t1 t2 k1 k2 t0
+  c0="$(served)"; t0="$(now)"
+  setsid taskset -c "$GEN_CORE" $cmd > "$out.log" 2>&1 &
+  local pid=$!
+  # Gatling starts its run once Maven has started and compiled: count from the simulation's start.
+  if [ "$gen" = gatling ]; then
+    for _ in $(seq 300); do grep -q "Simulation .* started" "$out.log" 2>/dev/null && break; sleep 0.1; done
+  fi
+  # Steady state: from 5 s after the start (JIT warm-up, users connecting) to 2 s before the end.
+  local warm=5 tail=2
+  sleep "$warm"
+  c1="$(served)"; t1="$(now)"; k1="$(session_ticks "$pid")"
+  sleep "$((secs - warm - tail))"
+  c2="$(served)"; t2="$(now)"; k2="$(session_ticks "$pid")"
+  local waited=0
+  while kill -0 "$pid" 2>/dev/null; do
+    sleep 1; waited=$((waited + 1))
+    if [ "$waited" -gt 120 ]; then kill -- -"$pid" 2>/dev/null || true; echo "bench: $gen timed out" >&2; break; fi
+  done
+  wait "$pid" 2>/dev/null || true
+  local total_served=$(( $(served) - c0 - 1 ))
+  python3 "$BENCH/figures.py" "$gen" "$users" "$round" "$out" "$c1" "$c2" "$t1" "$t2" "$k1" "$k2" "$HZ" \
+    "$secs" "$total_served" >> "$WORK/runs.tsv"
+  tail -n 1 "$WORK/runs.tsv" >&2
+  sleep 1
+}
+
+case "$WHAT" in
+  throughput|sample)
+    if [ "$WHAT" = sample ]; then
+      # The repository's sample target (JDK HTTP server) on core 1 instead of nginx, its "/" endpoint.
+      kill "$NGINX_PID"; wait "$NGINX_PID" 2>/dev/null || true
+      SAMPLE_CP="$ROOT/sample-target/target/classes"
+      taskset -c "$TARGET_CORE" "$JAVA_BIN" -cp "$SAMPLE_CP" dev.junitloadtest.sampletarget.Main --port "$PORT" --bind 127.0.0.1 --quiet > "$WORK/sample.log" 2>&1 &
+      SAMPLE_PID=$!
+      for _ in $(seq 100); do curl -s -o /dev/null "$URL/" && break; sleep 0.1; done
+      served() { echo 0; }
+      ONLY="${ONLY_SAMPLE:-wrk junit-loadtest raw-async}"
+    fi
+    : > "$WORK/runs.tsv"
+    echo "bench: load before: $(cat /proc/loadavg)" >&2
+    for round in $(seq "$ROUNDS"); do
+      gens=($ONLY)
+      # Alternate the order from round to round.
+      if [ $((round % 2)) -eq 0 ]; then mapfile -t gens < <(printf '%s\n' "${gens[@]}" | tac); fi
+      for users in $USERS; do
+        for gen in "${gens[@]}"; do run_one "$gen" "$users" "$round"; done
+      done
+    done
+    echo "bench: load after: $(cat /proc/loadavg)" >&2
+    RESULT="$BENCH/out/$WHAT-$STAMP.md"
+    python3 "$BENCH/table.py" "$WORK/runs.tsv" "$ROUNDS" "$SECONDS_PER_RUN" "$(cat /proc/loadavg)" | tee "$RESULT"
+    cp "$WORK/runs.tsv" "$BENCH/out/$WHAT-$STAMP.tsv"
+    echo "bench: table written to $RESULT" >&2
+    ;;
+  memory)
+    "$BENCH/memory.sh" "$WORK" "$URL" "$COUNTS" "$GEN_CORE" | tee "$BENCH/out/memory-$STAMP.md"
+    ;;
+  accuracy)
+    taskset -c "$GEN_CORE" "$JAVA_BIN" -cp "$CP" dev.junitloadtest.bench.Accuracy "$BENCH/out/accuracy-$STAMP.md" > "$WORK/accuracy.log" 2>&1 \
+      || { tail -50 "$WORK/accuracy.log"; exit 1; }
+    cat "$BENCH/out/accuracy-$STAMP.md"
+    ;;
+  *) echo "bench: unknown benchmark $WHAT (throughput, memory, accuracy, sample, jmh)" >&2; exit 2 ;;
+esac
+echo "bench: raw logs in $WORK" >&2
