@@ -164,7 +164,7 @@ final class DefaultHttpRequest implements HttpRequest {
             request.setConfig(config.build());
         }
 
-        Exchange exchange = new Exchange(SimpleRequestProducer.create(request));
+        Exchange exchange = new Exchange(SimpleRequestProducer.create(request), http.context());
         long start = System.nanoTime();
         Future<SimpleHttpResponse> future = http.transport().execute(exchange.request(), http.context(), exchange);
         try {

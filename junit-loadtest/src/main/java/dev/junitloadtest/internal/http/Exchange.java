@@ -11,6 +11,7 @@ import org.apache.hc.core5.http.nio.AsyncRequestProducer;
 import org.apache.hc.core5.http.nio.DataStreamChannel;
 import org.apache.hc.core5.http.nio.RequestChannel;
 import org.apache.hc.core5.http.protocol.HttpContext;
+import org.apache.hc.core5.http.protocol.HttpCoreContext;
 
 /**
  * One request in flight, seen from the virtual user that waits for it: it parks the user's thread until the I/O
@@ -25,6 +26,7 @@ import org.apache.hc.core5.http.protocol.HttpContext;
 final class Exchange implements FutureCallback<SimpleHttpResponse> {
 
     private final AsyncRequestProducer request;
+    private final HttpCoreContext context;
     private final Thread waiter = Thread.currentThread();
     /** Longest wait, after the response, for the connection to be back in the pool. */
     private static final long RELEASE_WAIT_NANOS = 20_000_000;
@@ -36,8 +38,10 @@ final class Exchange implements FutureCallback<SimpleHttpResponse> {
     private volatile SimpleHttpResponse response;
     private volatile Exception failure;
 
-    Exchange(AsyncRequestProducer request) {
+    /** An exchange of {@code request} in the user's {@code context}. */
+    Exchange(AsyncRequestProducer request, HttpCoreContext context) {
         this.request = new TrackingProducer(request);
+        this.context = context;
     }
 
     /** The request to hand to the client: it notes when it is handed to a connection. */
@@ -146,6 +150,9 @@ final class Exchange implements FutureCallback<SimpleHttpResponse> {
         @Override
         public void releaseResources() {
             delegate.releaseResources();
+            // The context would keep the last request and response (headers and all) for as long as the user lives.
+            context.setRequest(null);
+            context.setResponse(null);
             released = true;
             if (done) {
                 LockSupport.unpark(waiter);
