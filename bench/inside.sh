@@ -66,6 +66,9 @@ command_of() {
     raw-async) echo "$JAVA_BIN ${BENCH_JVM_OPTS:-} -cp $CP dev.junitloadtest.bench.RawLoop async $users $secs $URL/ $out.line" ;;
     raw-classic) echo "$JAVA_BIN ${BENCH_JVM_OPTS:-} -cp $CP dev.junitloadtest.bench.RawLoop classic $users $secs $URL/ $out.line" ;;
     junit-loadtest) echo "$JAVA_BIN ${BENCH_JVM_OPTS:-} -Dbench.out=$out.line -cp $CP org.junit.platform.console.ConsoleLauncher execute --disable-banner --details=none --select-class dev.junitloadtest.bench.BenchLoadTest --config loadtest.users=$users --config loadtest.duration=${secs}s --config loadtest.host=$URL --config loadtest.report-dir=$WORK/reports --config loadtest.console.interval=off" ;;
+    # The same load test on another build (BENCH_ALT_CP, e.g. a copy of bench/java/target made before a change), to
+    # compare a change with its baseline in one session.
+    junit-loadtest-alt) echo "$JAVA_BIN ${BENCH_JVM_OPTS:-} -Dbench.out=$out.line -cp ${BENCH_ALT_CP:?set BENCH_ALT_CP} org.junit.platform.console.ConsoleLauncher execute --disable-banner --details=none --select-class dev.junitloadtest.bench.BenchLoadTest --config loadtest.users=$users --config loadtest.duration=${secs}s --config loadtest.host=$URL --config loadtest.report-dir=$WORK/reports --config loadtest.console.interval=off" ;;
     *) echo "bench: unknown generator $gen" >&2; return 2 ;;
   esac
 }

@@ -22,7 +22,8 @@ def med(key, field):
 
 names = {"wrk": "wrk -t1", "locust-http": "Locust 2.12 HttpUser", "locust-fast": "Locust 2.12 FastHttpUser",
          "gatling": "Gatling (Java DSL)", "raw-async": "raw HttpClient 5 async + virtual threads",
-         "raw-classic": "raw HttpClient 5 classic + virtual threads", "junit-loadtest": "junit-loadtest @LoadTest"}
+         "raw-classic": "raw HttpClient 5 classic + virtual threads", "junit-loadtest": "junit-loadtest @LoadTest",
+         "junit-loadtest-alt": "junit-loadtest @LoadTest (baseline build)"}
 print(f"{rounds} round(s) of {seconds} s per generator and user count, generators alternated; medians. "
       f"Steady = nginx's own count from 5 s after the start to 2 s before the end. CPU = the generator's user+system "
       f"CPU over the steady window per 1,000 requests. Load average at the end: {load}.\n")

@@ -67,10 +67,10 @@ public final class RawLoop {
             client = () -> async.close(CloseMode.IMMEDIATE);
             for (int i = 0; i < users; i++) {
                 threads.add(Thread.ofVirtual().start(() -> {
-                    SimpleHttpRequest request = SimpleRequestBuilder.get(uri).build();
                     while (System.nanoTime() < deadline) {
                         long t0 = System.nanoTime();
                         try {
+                            SimpleHttpRequest request = SimpleRequestBuilder.get(uri).build();
                             SimpleHttpResponse response = async.execute(request, null).get();
                             if (response.getCode() >= 400) {
                                 errors.increment();

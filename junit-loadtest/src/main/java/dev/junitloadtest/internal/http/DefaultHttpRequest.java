@@ -142,7 +142,8 @@ final class DefaultHttpRequest implements HttpRequest {
         RequestSink sink = http.sink();
         String path = PathTemplate.expand(template, pathVariables);
         String recordedName = name != null ? name : PathTemplate.name(template);
-        URI uri = resolve(sink, path);
+        URI uri = http.uri(query == null ? path : path + (path.indexOf('?') < 0 ? '?' : '&') + query,
+                target -> resolve(sink, path, target));
         SimpleHttpRequest request = new SimpleHttpRequest(method, uri);
         for (String[] header : http.defaultHeaders()) {
             request.addHeader(header[0], header[1]);
@@ -218,9 +219,7 @@ final class DefaultHttpRequest implements HttpRequest {
         return null;
     }
 
-    private URI resolve(RequestSink sink, String path) {
-        String full = query == null ? path
-                : path + (path.indexOf('?') < 0 ? '?' : '&') + query;
+    private URI resolve(RequestSink sink, String path, String full) {
         if (full.startsWith("http://") || full.startsWith("https://")) {
             return uri(full);
         }

@@ -54,11 +54,17 @@ final class Exchange implements FutureCallback<SimpleHttpResponse> {
         while (!done) {
             LockSupport.park(this);
             if (Thread.interrupted()) {
-                future.cancel(true);
-                throw new InterruptedException();
+                if (!done) {
+                    future.cancel(true);
+                    throw new InterruptedException();
+                }
+                Thread.currentThread().interrupt();
+                return;
             }
         }
         if (response != null && !released) {
+            // Woken before the connection went back (it should not happen: releaseResources() wakes the user): wait
+            // a little for it, not for ever.
             long deadline = System.nanoTime() + RELEASE_WAIT_NANOS;
             long left;
             while (!released && (left = deadline - System.nanoTime()) > 0) {
@@ -91,7 +97,11 @@ final class Exchange implements FutureCallback<SimpleHttpResponse> {
     public void completed(SimpleHttpResponse result) {
         endNanos = System.nanoTime();
         response = result;
-        finish();
+        done = true;
+        // The user is woken once, by whichever of this and releaseResources() comes second.
+        if (released) {
+            LockSupport.unpark(waiter);
+        }
     }
 
     @Override

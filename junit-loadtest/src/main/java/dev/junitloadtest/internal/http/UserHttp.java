@@ -26,6 +26,8 @@ public final class UserHttp implements Http {
     private final BasicCookieStore cookieStore = new BasicCookieStore();
     private final Map<String, String[]> defaultHeaders = new LinkedHashMap<>();
     private final UserCookies cookies;
+    private String lastTarget;
+    private java.net.URI lastUri;
 
     /** A client for one user, with its own cookies and connections. */
     public UserHttp(HttpTransport transport, RequestSink sink) {
@@ -101,6 +103,21 @@ public final class UserHttp implements Http {
 
     HttpClientContext context() {
         return context;
+    }
+
+    /**
+     * The URI of {@code target} (a path with its query string, or an absolute URL), made by {@code parse} unless it is
+     * the same as the user's previous request's: a user mostly requests the same few paths, and parsing a URI is a
+     * good part of building a request.
+     */
+    java.net.URI uri(String target, java.util.function.Function<String, java.net.URI> parse) {
+        if (target.equals(lastTarget)) {
+            return lastUri;
+        }
+        java.net.URI uri = parse.apply(target);
+        lastTarget = target;
+        lastUri = uri;
+        return uri;
     }
 
     Iterable<String[]> defaultHeaders() {
