@@ -33,7 +33,7 @@ public final class UserHttp implements Http {
         this.sink = sink;
         this.context.setCookieStore(cookieStore);
         this.context.setUserToken(connectionOwner);
-        this.cookies = new UserCookies(cookieStore, sink.host());
+        this.cookies = new UserCookies(cookieStore, sink.host(), sink.secrets());
     }
 
     @Override
@@ -75,6 +75,7 @@ public final class UserHttp implements Http {
 
     @Override
     public Http defaultHeader(String name, String value) {
+        sink.secrets().addIfSecret(name, value);
         defaultHeaders.put(name.toLowerCase(Locale.ROOT), new String[] {name, value});
         return this;
     }
