@@ -32,6 +32,12 @@ public record LoadProfile(String testName, List<UserTypeSpec> userTypes, LoadMod
         return new LoadProfile(testName, userTypes, model, stopTimeout, Optional.of(host), source, seed, http, trust);
     }
 
+    /** The host as shown in reports: its user info, if any, masked. Empty when there is no host. */
+    public String displayHost() {
+        return host.map(uri -> uri.getRawUserInfo() == null ? uri.toString()
+                : uri.toString().replace(uri.getRawUserInfo() + "@", "****@")).orElse("");
+    }
+
     /** This profile with another model, for tests and overrides. */
     public LoadProfile withModel(LoadModel newModel) {
         return new LoadProfile(testName, userTypes, newModel, stopTimeout, host, hostSource, seed, http, trust);

@@ -115,7 +115,7 @@ final class ResultAssembler {
             }
         }
         return new RunProfile(profile.testName(), profile.model().describe(), types, profile.model().duration(),
-                profile.stopTimeout(), profile.host().map(host -> masker.mask(host.toString(), null)).orElse(""),
+                profile.stopTimeout(), masker.mask(profile.displayHost(), null),
                 profile.hostSource(),
                 profile.seed(), stages);
     }

@@ -252,7 +252,7 @@ final class DefaultHttpRequest implements HttpRequest {
         if (full.startsWith("http://") || full.startsWith("https://")) {
             return uri(full);
         }
-        URI host = sink.host().orElseThrow(() -> sink.missingHost(method, path));
+        URI host = http.host().orElseThrow(() -> sink.missingHost(method, path));
         String base = host.toString();
         if (base.endsWith("/")) {
             base = base.substring(0, base.length() - 1);
