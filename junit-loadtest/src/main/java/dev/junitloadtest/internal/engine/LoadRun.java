@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import dev.junitloadtest.internal.config.DurationSyntax;
 import dev.junitloadtest.internal.config.LoadModel;
+import dev.junitloadtest.internal.health.GeneratorMonitor;
 import dev.junitloadtest.internal.config.LoadProfile;
 import dev.junitloadtest.internal.http.HttpTransport;
 import dev.junitloadtest.internal.recording.Recording;
@@ -14,6 +15,7 @@ import dev.junitloadtest.internal.recording.RunClock;
 import dev.junitloadtest.internal.recording.RunListener;
 import dev.junitloadtest.internal.recording.Sampler;
 import dev.junitloadtest.internal.recording.SecretMasker;
+import dev.junitloadtest.result.GeneratorHealth;
 import dev.junitloadtest.result.LoadTestResult;
 
 /**
@@ -90,14 +92,16 @@ public final class LoadRun {
         LoadTestResult result;
         RunContext run;
         HttpTransport transport = new HttpTransport(profile.http(), profile.trust(), profile.testName());
+        GeneratorMonitor monitor = new GeneratorMonitor(profile.testName());
         try {
-            run = new RunContext(profile, recording, transport, Thread.currentThread());
+            run = new RunContext(profile, recording, transport, Thread.currentThread(), monitor.schedulingLag());
             running = run;
             if (pendingAbort != null) {
                 run.abort(pendingAbort, null);
             }
             RunClock clock = RunClock.startingNow();
             Sampler sampler = new Sampler(recording, clock, sampleInterval, listeners, profile.testName());
+            monitor.start();
             sampler.start();
             Thread watchdog = timeLimit == null ? null : startWatchdog(run);
             UserFactory users = new UserFactory(run);
@@ -120,10 +124,12 @@ public final class LoadRun {
             }
             long endNanos = clock.offsetNanos();
             warnings.addAll(safetyNotes(transport));
+            GeneratorHealth health = finish(monitor);
+            warnings.addAll(health.problems());
             transport.close();
             interrupted |= finish(sampler);
             warnings.addAll(sampler.listenerProblems());
-            result = new ResultAssembler(profile, recording, sampler, clock, Duration.ofNanos(endNanos), run.lag())
+            result = new ResultAssembler(profile, recording, sampler, clock, Duration.ofNanos(endNanos), health)
                     .assemble(warnings, Optional.ofNullable(run.aborted()).map(RunContext.Abort::reason));
         } finally {
             // Closed before the last sample, so no connection outlives the users; closing again is harmless.
@@ -235,6 +241,15 @@ public final class LoadRun {
                     + ": their task code ignores interruption. Their requests after this point are not counted.");
         }
         return interrupted;
+    }
+
+    private static GeneratorHealth finish(GeneratorMonitor monitor) {
+        try {
+            return monitor.finish();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return GeneratorHealth.unknown();
+        }
     }
 
     private static boolean finish(Sampler sampler) {

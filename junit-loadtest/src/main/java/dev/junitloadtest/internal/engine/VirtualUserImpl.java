@@ -40,6 +40,7 @@ final class VirtualUserImpl implements VirtualUser, RequestSink {
     private volatile boolean stopRequested;
     private volatile long assignedIntendedStart = NO_ITERATION;
     private long lagMicros;
+    private long startedAt;
     private Thread thread;
 
     VirtualUserImpl(int id, UserTypeSpec type, RunContext run) throws ReflectiveOperationException {
@@ -67,11 +68,13 @@ final class VirtualUserImpl implements VirtualUser, RequestSink {
     void start(Runnable body) {
         thread = Thread.ofVirtual().name("loadtest-" + type.name() + "-" + id).unstarted(body);
         run.liveUsers().add(this);
+        startedAt = System.nanoTime();
         thread.start();
     }
 
     /** The closed model: task, wait, task... until asked to stop. */
     void runClosed() {
+        recordStartLag();
         run.recording().runningUsers().incrementAndGet();
         try {
             hooks(type.onStart());
@@ -93,6 +96,7 @@ final class VirtualUserImpl implements VirtualUser, RequestSink {
      * hand-over, until the run stops.
      */
     void runOpen(OpenModelDriver driver) {
+        recordStartLag();
         run.recording().runningUsers().incrementAndGet();
         try {
             hooks(type.onStart());
@@ -110,7 +114,7 @@ final class VirtualUserImpl implements VirtualUser, RequestSink {
                 // it is neither queued nor dropped any more, so skipping it would lose it from the counts.
                 while (intended != OpenModelDriver.NONE) {
                     lagMicros = Math.max(0, (System.nanoTime() - intended) / 1000);
-                    run.lag().recordValue(Math.min(lagMicros, 3_600_000_000L));
+                    run.schedulingLag().recordValue(Math.min(lagMicros, 3_600_000_000L));
                     runOneTask();
                     lagMicros = 0;
                     intended = isStopping() ? OpenModelDriver.NONE : driver.next(this);
@@ -128,6 +132,11 @@ final class VirtualUserImpl implements VirtualUser, RequestSink {
     void assign(long intendedStartNanos) {
         assignedIntendedStart = intendedStartNanos;
         LockSupport.unpark(thread);
+    }
+
+    /** How long the new user's thread waited for a carrier: a saturated generator starts its users late. */
+    private void recordStartLag() {
+        run.schedulingLag().recordValue(Math.min((System.nanoTime() - startedAt) / 1000, 3_600_000_000L));
     }
 
     private void end() {
@@ -205,6 +214,10 @@ final class VirtualUserImpl implements VirtualUser, RequestSink {
                 return;
             }
             remaining = deadline - System.nanoTime();
+        }
+        if (nanos > 0 && remaining <= 0) {
+            // How late the user woke up: a busy generator shows here before it shows anywhere else.
+            run.schedulingLag().recordValue(Math.min(-remaining / 1000, 3_600_000_000L));
         }
     }
 
