@@ -26,14 +26,28 @@ final class RunContext {
     private final AtomicReference<Abort> abort = new AtomicReference<>();
     private final Thread driverThread;
     private volatile boolean stopping;
+    private final java.util.SplittableRandom userRandoms;
 
     RunContext(LoadProfile profile, Recording recording, HttpTransport transport, Thread driverThread,
             Recorder schedulingLag) {
         this.profile = profile;
         this.schedulingLag = schedulingLag;
+        this.userRandoms = new java.util.SplittableRandom(profile.seed());
         this.recording = recording;
         this.transport = transport;
         this.driverThread = driverThread;
+    }
+
+    /**
+     * A new user's random source: split from the run's seed, in the order users are created (by the driver thread
+     * alone, so a seed repeats the same sources). Seeds derived arithmetically from one another would not do:
+     * {@code new SplittableRandom(seed + k * gamma)} for SplittableRandom's own gamma yields the same sequence
+     * shifted by k, so every user would draw the same numbers.
+     */
+    java.util.SplittableRandom newUserRandom() {
+        synchronized (userRandoms) {
+            return userRandoms.split();
+        }
     }
 
     LoadProfile profile() {

@@ -50,7 +50,7 @@ final class VirtualUserImpl implements VirtualUser, RequestSink {
         this.instance = type.constructor().newInstance();
         this.secrets = run.recording().masker().newUserSecrets();
         this.http = new UserHttp(run.transport(), this, this);
-        this.random = new SplittableRandom(run.profile().seed() + id * 0x9E3779B97F4A7C15L);
+        this.random = run.newUserRandom();
         List<TaskSpec> tasks = type.tasks();
         this.cumulativeWeights = new int[tasks.size()];
         this.taskArguments = new Object[tasks.size()][];
