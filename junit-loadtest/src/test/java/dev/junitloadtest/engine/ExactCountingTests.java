@@ -37,8 +37,8 @@ class ExactCountingTests {
         long[] served = SERVED.get();
         RequestStats buggy = result.request("GET /buggy").orElseThrow();
         RequestStats home = result.request("GET /").orElseThrow();
-        assertThat(buggy.count()).isEqualTo(served[1]).isGreaterThan(100);
-        assertThat(home.count()).isEqualTo(served[0]).isGreaterThan(100);
+        assertThat(buggy.count()).isEqualTo(served[1]).isGreaterThan(20);
+        assertThat(home.count()).isEqualTo(served[0]).isGreaterThan(20);
         assertThat(result.total().count()).isEqualTo(served[0] + served[1]);
         // The target fails requests 0, 5, 10, ... of its counter: ceil(n / 5) of n.
         assertThat(buggy.failures()).isEqualTo((buggy.count() + 4) / 5);

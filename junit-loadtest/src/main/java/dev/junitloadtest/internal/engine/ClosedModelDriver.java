@@ -2,7 +2,6 @@ package dev.junitloadtest.internal.engine;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.concurrent.locks.LockSupport;
 
 import dev.junitloadtest.internal.config.LoadModel;
 import dev.junitloadtest.internal.config.Stage;
@@ -62,14 +61,7 @@ final class ClosedModelDriver {
                     mix.returned(user.type());
                     user.requestStop();
                 }
-                long next = Math.min(stageEnd, stageStart + nextChange(from, stage, intoStage));
-                long wait = next - clock.offsetNanos();
-                if (wait > 0) {
-                    LockSupport.parkNanos(this, wait);
-                }
-                if (Thread.interrupted()) {
-                    run.abort("interrupted", null);
-                    Thread.currentThread().interrupt();
+                if (!run.driverPause(clock, Math.min(stageEnd, stageStart + nextChange(from, stage, intoStage)))) {
                     return;
                 }
             }

@@ -13,6 +13,7 @@ import dev.junitloadtest.internal.recording.Recording;
 import dev.junitloadtest.internal.recording.RunClock;
 import dev.junitloadtest.internal.recording.RunListener;
 import dev.junitloadtest.internal.recording.Sampler;
+import dev.junitloadtest.internal.recording.SecretMasker;
 import dev.junitloadtest.result.LoadTestResult;
 
 /**
@@ -82,12 +83,13 @@ public final class LoadRun {
 
     private Outcome execute() {
         LoadModel model = profile.model();
-        Recording recording = new Recording(profile.http().maxRequestNames(), model instanceof LoadModel.Open);
+        Recording recording = new Recording(profile.http().maxRequestNames(), model instanceof LoadModel.Open,
+                new SecretMasker(profile.trust().secretNames()));
         List<String> warnings = new ArrayList<>();
         boolean interrupted = false;
         LoadTestResult result;
         RunContext run;
-        HttpTransport transport = new HttpTransport(profile.http(), profile.testName());
+        HttpTransport transport = new HttpTransport(profile.http(), profile.trust(), profile.testName());
         try {
             run = new RunContext(profile, recording, transport, Thread.currentThread());
             running = run;
@@ -117,6 +119,7 @@ public final class LoadRun {
                 }
             }
             long endNanos = clock.offsetNanos();
+            warnings.addAll(safetyNotes(transport));
             transport.close();
             interrupted |= finish(sampler);
             warnings.addAll(sampler.listenerProblems());
@@ -144,6 +147,25 @@ public final class LoadRun {
         } else {
             pendingAbort = reason;
         }
+    }
+
+    /** What the run's safety rails did, for every output: the rate cap's effect, an opted-out TLS verification. */
+    private List<String> safetyNotes(HttpTransport transport) {
+        List<String> notes = new ArrayList<>();
+        double cap = profile.trust().maxRequestsPerSecond();
+        if (!Double.isInfinite(cap)) {
+            long[] held = transport.rateCapHeld();
+            notes.add(String.format(java.util.Locale.ROOT, "Request rate capped at %s/s: the cap held users back "
+                    + "%,d time(s), %.1f s in all.", dev.junitloadtest.internal.config.Numbers.compact(cap), held[0],
+                    held[1] / 1e9));
+        }
+        if (profile.trust().trustAllCertificates()) {
+            notes.add("TLS certificates were NOT verified (-D"
+                    + dev.junitloadtest.internal.config.TrustSettings.TRUST_ALL_PROPERTY_NAME + "=true): use it for "
+                    + "a staging server's self-signed certificate only; prefer its CA in a trust store (-D"
+                    + dev.junitloadtest.internal.config.TrustSettings.TRUST_STORE_PROPERTY_NAME + ").");
+        }
+        return notes;
     }
 
     private Thread startWatchdog(RunContext run) {

@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 import dev.junitloadtest.internal.config.LoadModel;
@@ -56,12 +55,8 @@ final class OpenModelDriver {
                 if (intended >= durationNanos) {
                     return;
                 }
-                long wait = intended - clock.offsetNanos();
-                if (wait > 0) {
-                    LockSupport.parkNanos(this, wait);
-                    if (Thread.interrupted()) {
-                        run.abort("interrupted", null);
-                        Thread.currentThread().interrupt();
+                if (intended > clock.offsetNanos()) {
+                    if (!run.driverPause(clock, intended)) {
                         return;
                     }
                     continue;

@@ -46,7 +46,8 @@ final class ResultAssembler {
     }
 
     LoadTestResult assemble(List<String> warnings, Optional<String> stopReason) {
-        LoadTestResult.Builder builder = LoadTestResult.builder(runProfile(profile), clock.startInstant(), elapsed);
+        LoadTestResult.Builder builder = LoadTestResult.builder(runProfile(profile, recording.masker()),
+                clock.startInstant(), elapsed);
         sampler.totals().forEach((key, totals) -> builder.request(key.method(), key.name(), totals.responseTimes(),
                 totals.serviceTimes(), totals.failures(), totals.bytes()));
         for (Timeline.Entry entry : sampler.timeline().entries()) {
@@ -96,7 +97,7 @@ final class ResultAssembler {
         return builder.build();
     }
 
-    static RunProfile runProfile(LoadProfile profile) {
+    static RunProfile runProfile(LoadProfile profile, dev.junitloadtest.internal.recording.SecretMasker masker) {
         List<RunProfile.UserTypeInfo> types = new ArrayList<>();
         for (UserTypeSpec type : profile.userTypes()) {
             List<String> tasks = type.tasks().stream().map(ResultAssembler::describe).toList();
@@ -114,7 +115,8 @@ final class ResultAssembler {
             }
         }
         return new RunProfile(profile.testName(), profile.model().describe(), types, profile.model().duration(),
-                profile.stopTimeout(), profile.host().map(Object::toString).orElse(""), profile.hostSource(),
+                profile.stopTimeout(), masker.mask(profile.displayHost(), null),
+                profile.hostSource(),
                 profile.seed(), stages);
     }
 

@@ -11,6 +11,7 @@ import dev.junitloadtest.internal.config.LoadTestConfigurationException;
 import dev.junitloadtest.internal.http.HttpTransport;
 import dev.junitloadtest.internal.recording.Histograms;
 import dev.junitloadtest.internal.recording.Recording;
+import dev.junitloadtest.internal.recording.RunClock;
 
 /**
  * What the parts of one run share: the profile, the recording, the HTTP client, the live users, and whether (and
@@ -78,6 +79,23 @@ final class RunContext {
     /** The abort, if the run was aborted. */
     Abort aborted() {
         return abort.get();
+    }
+
+    /**
+     * Parks the driver thread until {@code offsetNanos} on {@code clock}, or less if woken (by an abort). Returns
+     * false, with the run aborted and the interrupt flag kept, when the thread was interrupted: the caller returns.
+     */
+    boolean driverPause(RunClock clock, long offsetNanos) {
+        long wait = offsetNanos - clock.offsetNanos();
+        if (wait > 0) {
+            LockSupport.parkNanos(this, wait);
+        }
+        if (Thread.interrupted()) {
+            abort("interrupted", null);
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return true;
     }
 
     void missingHost(String method, String path) {

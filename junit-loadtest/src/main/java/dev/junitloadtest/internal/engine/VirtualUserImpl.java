@@ -17,6 +17,7 @@ import dev.junitloadtest.internal.http.InterruptedRequestException;
 import dev.junitloadtest.internal.http.RequestSink;
 import dev.junitloadtest.internal.http.UserHttp;
 import dev.junitloadtest.internal.recording.Recording;
+import dev.junitloadtest.internal.recording.SecretMasker;
 
 /**
  * One virtual user: a fresh instance of its type, its HTTP client, its random source, and the loop that runs its
@@ -32,6 +33,7 @@ final class VirtualUserImpl implements VirtualUser, RequestSink {
     private final Object instance;
     private final UserHttp http;
     private final SplittableRandom random;
+    private final SecretMasker.UserSecrets secrets;
     private final int[] cumulativeWeights;
     private final Object[][] taskArguments;
     private final Recording.TaskCounters[] taskCounters;
@@ -45,6 +47,7 @@ final class VirtualUserImpl implements VirtualUser, RequestSink {
         this.type = type;
         this.run = run;
         this.instance = type.constructor().newInstance();
+        this.secrets = run.recording().masker().newUserSecrets();
         this.http = new UserHttp(run.transport(), this, this);
         this.random = new SplittableRandom(run.profile().seed() + id * 0x9E3779B97F4A7C15L);
         List<TaskSpec> tasks = type.tasks();
@@ -185,7 +188,7 @@ final class VirtualUserImpl implements VirtualUser, RequestSink {
             if (thrown instanceof MissingHostSignal) {
                 return false;
             }
-            run.recording().exceptions().record(thrown, type.name() + "." + task.name());
+            run.recording().exceptions().record(thrown, type.name() + "." + task.name(), secrets);
             return true;
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("Cannot call " + task.method() + ": " + e.getMessage(), e);
@@ -300,7 +303,14 @@ final class VirtualUserImpl implements VirtualUser, RequestSink {
 
     @Override
     public void record(String method, String name, long serviceMicros, long bodyBytes, String error) {
-        run.recording().recorder(method, name).record(serviceMicros, lagMicros, bodyBytes, error);
+        Recording recording = run.recording();
+        recording.recorder(method, name, secrets).record(serviceMicros, lagMicros, bodyBytes,
+                error == null ? null : recording.masker().mask(error, secrets));
+    }
+
+    @Override
+    public SecretMasker.UserSecrets secrets() {
+        return secrets;
     }
 
     @Override

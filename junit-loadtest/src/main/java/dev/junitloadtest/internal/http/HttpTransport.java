@@ -21,6 +21,7 @@ import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 import dev.junitloadtest.internal.config.HttpSettings;
+import dev.junitloadtest.internal.config.TrustSettings;
 
 /**
  * The run's HTTP client: one Apache HttpClient 5 async client shared by all virtual users, each keeping its own
@@ -37,8 +38,14 @@ public final class HttpTransport implements AutoCloseable {
     private final RequestConfig defaultRequestConfig;
     private final java.time.Duration responseTimeout;
 
-    /** Starts a client with {@code settings}; {@code name} names its I/O threads. */
-    public HttpTransport(HttpSettings settings, String name) {
+    private final TrustSettings trust;
+    private final RateLimiter rateLimiter;
+
+    /** Starts a client with {@code settings} and {@code trust}; {@code name} names its I/O threads. */
+    public HttpTransport(HttpSettings settings, TrustSettings trust, String name) {
+        this.trust = trust;
+        this.rateLimiter = Double.isInfinite(trust.maxRequestsPerSecond()) ? null
+                : new RateLimiter(trust.maxRequestsPerSecond());
         Timeout connectTimeout = Timeout.of(settings.connectTimeout());
         Timeout responseTimeout = Timeout.of(settings.responseTimeout());
         this.responseTimeout = settings.responseTimeout();
@@ -48,6 +55,7 @@ public final class HttpTransport implements AutoCloseable {
                 .setMaxConnTotal(Integer.MAX_VALUE / 2)
                 .setMaxConnPerRoute(Integer.MAX_VALUE / 2)
                 .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
+                .setTlsStrategy(TlsTrust.strategy(trust))
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(connectTimeout)
                         .setSocketTimeout(responseTimeout)
@@ -73,6 +81,7 @@ public final class HttpTransport implements AutoCloseable {
                 .disableAutomaticRetries()
                 .setUserAgent(USER_AGENT)
                 .setDefaultRequestConfig(defaultRequestConfig)
+                .setRedirectStrategy(new GuardedRedirects(trust))
                 // The connection state is the user: a connection is only ever reused by the user that opened it.
                 .setUserTokenHandler((route, context) -> HttpClientContext.castOrCreate(context).getUserToken())
                 .build();
@@ -82,6 +91,27 @@ public final class HttpTransport implements AutoCloseable {
     /** The request configuration every request starts from. */
     RequestConfig defaultRequestConfig() {
         return defaultRequestConfig;
+    }
+
+    /** The run's safety rails. */
+    TrustSettings trust() {
+        return trust;
+    }
+
+    /**
+     * Waits for the request's slot under the run's rate cap, if it has one.
+     *
+     * @throws InterruptedException if interrupted while waiting (the request was not sent)
+     */
+    void awaitRateSlot() throws InterruptedException {
+        if (rateLimiter != null) {
+            rateLimiter.acquire();
+        }
+    }
+
+    /** How many requests the rate cap held back, and for how long in all, in nanoseconds; zeros without a cap. */
+    public long[] rateCapHeld() {
+        return rateLimiter == null ? new long[2] : new long[] {rateLimiter.held(), rateLimiter.heldNanos()};
     }
 
     /** How long a request waits for its response unless it sets its own timeout. */

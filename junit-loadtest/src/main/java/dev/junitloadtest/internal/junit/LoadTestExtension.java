@@ -49,6 +49,7 @@ import dev.junitloadtest.internal.config.LoadTestConfigurationException;
 import dev.junitloadtest.internal.config.ProfileReader;
 import dev.junitloadtest.internal.engine.LoadRun;
 import dev.junitloadtest.internal.recording.RunListener;
+import dev.junitloadtest.internal.report.ReportSettings;
 import dev.junitloadtest.internal.report.Reporting;
 import dev.junitloadtest.internal.threshold.ThresholdPlan;
 import dev.junitloadtest.result.LoadTestResult;
@@ -81,7 +82,9 @@ public final class LoadTestExtension implements BeforeAllCallback, ClassTemplate
             ConfigurationParameters parameters = key -> context.getConfigurationParameter(key)
                     .map(String::trim).filter(value -> !value.isEmpty());
             LoadProfile profile = new ProfileReader(testClass, parameters, System::getenv).read();
-            ThresholdPlan thresholds = ThresholdPlan.read(testClass, parameters);
+            ThresholdPlan thresholds = ThresholdPlan.read(testClass, parameters, profile);
+            // Read again when the run starts; read here so a bad value fails the class before anything runs.
+            ReportSettings.read(testClass, parameters);
             HostResolver.targetHostMember(testClass);
             context.getStore(NAMESPACE).put(ClassState.class, new ClassState(profile, thresholds, parameters));
         } catch (LoadTestConfigurationException e) {
@@ -302,13 +305,26 @@ public final class LoadTestExtension implements BeforeAllCallback, ClassTemplate
         entries.put("loadtest.p95.ms", String.format(Locale.ROOT, "%.3f",
                 result.total().percentile(95).toNanos() / 1e6));
         entries.putAll(attachments.entries());
-        context.publishReportEntry(entries);
         for (Path file : attachments.files()) {
-            MediaType type = file.getFileName().toString().endsWith(".html")
-                    ? MediaType.create("text", "html", StandardCharsets.UTF_8)
-                    : MediaType.create("text", "plain", StandardCharsets.UTF_8);
-            context.publishFile(file.getFileName().toString(), type, target -> Files.copy(file, target));
+            try {
+                context.publishFile(file.getFileName().toString(), mediaType(file), target -> Files.copy(file, target));
+            } catch (org.junit.platform.commons.JUnitException e) {
+                // Launchers may disable file outputs (EngineTestKit does by default): the run must not fail for it.
+                entries.put("loadtest.files-not-attached", e.getMessage());
+                break;
+            }
         }
+        context.publishReportEntry(entries);
+    }
+
+    private static MediaType mediaType(Path file) {
+        String name = file.getFileName().toString();
+        return switch (name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT)) {
+            case "html" -> MediaType.create("text", "html", StandardCharsets.UTF_8);
+            case "json" -> MediaType.APPLICATION_JSON;
+            case "csv" -> MediaType.create("text", "csv", StandardCharsets.UTF_8);
+            default -> MediaType.create("text", "plain", StandardCharsets.UTF_8);
+        };
     }
 
     private static ClassState state(ExtensionContext context) {

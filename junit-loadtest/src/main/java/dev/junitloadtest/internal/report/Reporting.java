@@ -1,29 +1,94 @@
 package dev.junitloadtest.internal.report;
 
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 import dev.junitloadtest.internal.config.ConfigurationParameters;
 import dev.junitloadtest.internal.config.LoadProfile;
 import dev.junitloadtest.internal.recording.RunListener;
+import dev.junitloadtest.internal.report.html.HtmlReport;
 import dev.junitloadtest.result.LoadTestResult;
+import dev.junitloadtest.result.RequestStats;
+import dev.junitloadtest.result.ThresholdResult;
 
 /**
  * Every output of one run: the live console while it goes, and at its end the console tables and the files under
- * {@code target/loadtest/<class>/}. Internal.
+ * {@code target/loadtest/<class>/}: Locust's four CSV files, {@code summary.json} and {@code response-times.hlog}.
+ * {@code stats_history.csv} and the {@code .hlog} are streamed while the run goes; the rest are written from the
+ * final result. A file that cannot be written does not fail the test: the problem is printed and attached. One
+ * instance per run; {@link #listeners()} are called on the sampler thread, {@link #finish} after the run. Internal.
  */
 public final class Reporting {
 
-    private Reporting() {
+    /** File names in the report directory. */
+    static final String STATS = "stats.csv";
+    static final String STATS_HISTORY = "stats_history.csv";
+    static final String FAILURES = "failures.csv";
+    static final String EXCEPTIONS = "exceptions.csv";
+    static final String SUMMARY = "summary.json";
+    static final String HTML = "report.html";
+    static final String HISTOGRAM_LOG = "response-times.hlog";
+
+    /** At most this many requests get a report entry of their own. */
+    private static final int MAX_REQUEST_ENTRIES = 20;
+
+    private final Class<?> testClass;
+    private final ReportSettings settings;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final List<RunListener> listeners = new ArrayList<>();
+    private final StatsHistoryCsv history;
+    private final HistogramLog histogramLog;
+
+    private Reporting(Class<?> testClass, LoadProfile profile, ReportSettings settings, PrintStream out,
+            PrintStream err) {
+        this.testClass = testClass;
+        this.settings = settings;
+        this.out = out;
+        this.err = err;
+        if (settings.progress()) {
+            listeners.add(new ConsoleProgress(profile.testName(), profile.model().describe(),
+                    profile.displayHost(), profile.model().duration(),
+                    settings.progressInterval(), out));
+        }
+        Optional<Path> directory = settings.directory();
+        history = directory.map(d -> new StatsHistoryCsv(d.resolve(STATS_HISTORY), settings.fullHistory()))
+                .orElse(null);
+        histogramLog = directory.map(d -> new HistogramLog(d.resolve(HISTOGRAM_LOG), profile.testName()))
+                .orElse(null);
+        if (history != null) {
+            listeners.add(history);
+            listeners.add(histogramLog);
+        }
     }
 
-    /** The reporting of a run of {@code profile}, for {@code testClass}. */
+    /**
+     * The reporting of a run of {@code profile}, for {@code testClass}, printing to {@link System#out}.
+     *
+     * @throws dev.junitloadtest.internal.config.LoadTestConfigurationException if a reporting parameter is invalid
+     */
     public static Reporting create(Class<?> testClass, LoadProfile profile, ConfigurationParameters parameters) {
-        return new Reporting();
+        return create(testClass, profile, ReportSettings.read(testClass, parameters), System.out, System.err);
+    }
+
+    /** The reporting of a run with explicit settings and streams. */
+    static Reporting create(Class<?> testClass, LoadProfile profile, ReportSettings settings, PrintStream out,
+            PrintStream err) {
+        return new Reporting(testClass, profile, settings, out, err);
     }
 
     /** Listeners for the live outputs. */
     public List<RunListener> listeners() {
-        return List.of();
+        return List.copyOf(listeners);
     }
 
     /**
@@ -31,7 +96,116 @@ public final class Reporting {
      * result: report entries and files.
      */
     public Attachments finish(LoadTestResult result) {
-        return new Attachments(java.util.Map.of(), List.of());
+        if (settings.consoleSummary()) {
+            ConsoleSummary.print(result, out);
+        }
+        List<String> problems = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
+        Optional<Path> directory = settings.directory();
+        if (directory.isPresent()) {
+            Path dir = directory.get();
+            try {
+                Files.createDirectories(dir);
+                closeStreams(problems);
+                if (!history.started()) {
+                    // The run never started (it failed first): the streamed files still get their headers.
+                    write(problems, dir.resolve(STATS_HISTORY), file -> {
+                        try (CsvWriter csv = CsvWriter.create(file)) {
+                            csv.row(LocustCsv.HISTORY_COLUMNS);
+                        }
+                    });
+                }
+                write(problems, dir.resolve(STATS), file -> LocustCsv.writeStats(file, result));
+                write(problems, dir.resolve(FAILURES), file -> LocustCsv.writeFailures(file, result));
+                write(problems, dir.resolve(EXCEPTIONS), file -> LocustCsv.writeExceptions(file, result));
+                write(problems, dir.resolve(SUMMARY), file -> JsonSummary.write(file, testClass, result));
+                write(problems, dir.resolve(HTML), file -> HtmlReport.write(result, file));
+            } catch (IOException e) {
+                problems.add("Could not create the report directory " + dir.toAbsolutePath() + ": " + e);
+            }
+            for (String file : List.of(HTML, SUMMARY, STATS)) {
+                if (Files.isRegularFile(dir.resolve(file))) {
+                    files.add(dir.resolve(file));
+                }
+            }
+            if (settings.consoleSummary() && Files.isRegularFile(dir.resolve(HTML))) {
+                out.println("[" + result.profile().testName() + "] report: " + dir.resolve(HTML).toUri()
+                        + " (CSV, JSON and HdrHistogram log next to it)");
+            }
+        }
+        for (String problem : problems) {
+            err.println("[" + result.profile().testName() + "] " + problem);
+        }
+        return new Attachments(entries(result, problems), files);
+    }
+
+    private void closeStreams(List<String> problems) {
+        for (Runnable close : List.<Runnable>of(history::close, histogramLog::close)) {
+            try {
+                close.run();
+            } catch (UncheckedIOException e) {
+                problems.add(e.getMessage() + ": " + e.getCause());
+            }
+        }
+    }
+
+    private static void write(List<String> problems, Path file, FileWrite write) {
+        try {
+            write.to(file);
+        } catch (IOException | UncheckedIOException e) {
+            problems.add("Could not write " + file.toAbsolutePath() + ": " + e);
+        }
+    }
+
+    private Map<String, String> entries(LoadTestResult result, List<String> problems) {
+        RequestStats total = result.total();
+        Map<String, String> entries = new LinkedHashMap<>();
+        entries.put("loadtest.failure-rate", Figures.percent(total.failureRate(), 2));
+        entries.put("loadtest.p50.ms", millis(total.median()));
+        entries.put("loadtest.p99.ms", millis(total.percentile(99)));
+        entries.put("loadtest.max.ms", millis(total.max()));
+        entries.put("loadtest.elapsed.s", String.format(Locale.ROOT, "%.3f", result.elapsed().toNanos() / 1e9));
+        entries.put("loadtest.load", result.profile().loadModel());
+        int i = 0;
+        for (RequestStats stats : result.requests()) {
+            if (i++ == MAX_REQUEST_ENTRIES) {
+                break;
+            }
+            entries.put("loadtest.request." + stats.key(), String.format(Locale.ROOT,
+                    "%d requests, %d failures (%s), %.1f req/s, p50 %s ms, p95 %s ms, p99 %s ms", stats.count(),
+                    stats.failures(), Figures.percent(stats.failureRate(), 2), stats.throughput(),
+                    millis(stats.median()), millis(stats.percentile(95)), millis(stats.percentile(99))));
+        }
+        if (!result.thresholds().isEmpty()) {
+            long passed = result.thresholds().stream().filter(ThresholdResult::passed).count();
+            entries.put("loadtest.thresholds", passed + " passed, " + (result.thresholds().size() - passed)
+                    + " failed");
+        }
+        long exceptions = result.exceptions().stream().mapToLong(e -> e.count()).sum();
+        if (exceptions > 0) {
+            entries.put("loadtest.exceptions", Long.toString(exceptions));
+        }
+        if (result.droppedIterations() > 0) {
+            entries.put("loadtest.dropped-iterations", Long.toString(result.droppedIterations()));
+        }
+        result.stopReason().ifPresent(reason -> entries.put("loadtest.stop-reason", reason));
+        if (!result.warnings().isEmpty()) {
+            entries.put("loadtest.warnings", String.join("\n", result.warnings()));
+        }
+        settings.directory().ifPresent(dir -> entries.put("loadtest.report-dir", dir.toAbsolutePath().toString()));
+        if (!problems.isEmpty()) {
+            entries.put("loadtest.report-problems", String.join("\n", problems));
+        }
+        return entries;
+    }
+
+    private static String millis(java.time.Duration duration) {
+        return String.format(Locale.ROOT, "%.3f", duration.toNanos() / 1e6);
+    }
+
+    @FunctionalInterface
+    private interface FileWrite {
+        void to(Path file) throws IOException;
     }
 
     /**
@@ -40,6 +214,6 @@ public final class Reporting {
      * @param entries report entries (name → value)
      * @param files files to publish (e.g. the HTML report)
      */
-    public record Attachments(java.util.Map<String, String> entries, List<java.nio.file.Path> files) {
+    public record Attachments(Map<String, String> entries, List<Path> files) {
     }
 }

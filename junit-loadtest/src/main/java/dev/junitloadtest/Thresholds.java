@@ -1,0 +1,19 @@
+package dev.junitloadtest;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** {@code @Thresholds} is the container of repeated {@link Threshold @Threshold} annotations. */
+@Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+public @interface Thresholds {
+
+    /** The thresholds, in declaration order. */
+    Threshold[] value();
+}

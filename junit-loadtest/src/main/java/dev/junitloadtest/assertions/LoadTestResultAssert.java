@@ -1,0 +1,15 @@
+package dev.junitloadtest.assertions;
+
+import dev.junitloadtest.result.LoadTestResult;
+
+/**
+ * Assertions on a load test result, or on a window of it; reached with
+ * {@link LoadTestAssertions#assertThat(LoadTestResult)}. See {@link AbstractLoadTestResultAssert}.
+ */
+public class LoadTestResultAssert extends AbstractLoadTestResultAssert<LoadTestResultAssert> {
+
+    /** An assertion on {@code actual}. */
+    public LoadTestResultAssert(LoadTestResult actual) {
+        super(actual, LoadTestResultAssert.class);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.junitloadtest.internal.report;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+import dev.junitloadtest.internal.config.ConfigurationParameters;
+import dev.junitloadtest.internal.config.DurationSyntax;
+import dev.junitloadtest.internal.config.LoadTestConfigurationException;
+
+/**
+ * Where and how a load test class reports, read from configuration parameters (which also read system properties and
+ * {@code junit-platform.properties}). Immutable. Internal.
+ *
+ * @param progressInterval how often the live console line is printed; zero when it is off
+ * @param consoleSummary whether the tables are printed at the end of the run
+ * @param directory the directory the files go to; empty when files are off
+ * @param fullHistory whether {@code stats_history.csv} has a row per request name as well as the Aggregated one
+ */
+public record ReportSettings(Duration progressInterval, boolean consoleSummary, Optional<Path> directory,
+        boolean fullHistory) {
+
+    /**
+     * Configuration parameter: how often the live console line is printed ({@code 5s}), or {@code off} (or
+     * {@code 0}): {@value}.
+     */
+    public static final String CONSOLE_INTERVAL_PROPERTY_NAME = "loadtest.console.interval";
+
+    /** Configuration parameter: {@code false} leaves out the tables printed at the end of a run: {@value}. */
+    public static final String CONSOLE_SUMMARY_PROPERTY_NAME = "loadtest.console.summary";
+
+    /**
+     * Configuration parameter: the directory under which each load test class writes its files, in a directory named
+     * after the class's simple name; relative to the working directory (the module's directory under Maven):
+     * {@value}.
+     */
+    public static final String REPORT_DIR_PROPERTY_NAME = "loadtest.report-dir";
+
+    /** Configuration parameter: {@code false} writes no files at all: {@value}. */
+    public static final String REPORT_FILES_PROPERTY_NAME = "loadtest.report-files";
+
+    /**
+     * Configuration parameter: {@code true} adds a row per request name to each interval of {@code stats_history.csv},
+     * as Locust's {@code --csv-full-history} does: {@value}.
+     */
+    public static final String CSV_FULL_HISTORY_PROPERTY_NAME = "loadtest.csv.full-history";
+
+    /** The live console line's default interval. */
+    public static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofSeconds(5);
+
+    /** The default directory of the files, relative to the working directory. */
+    public static final String DEFAULT_REPORT_DIR = "target/loadtest";
+
+    /**
+     * The settings of {@code testClass}'s reports.
+     *
+     * @throws LoadTestConfigurationException if a parameter has a value it cannot take
+     */
+    public static ReportSettings read(Class<?> testClass, ConfigurationParameters parameters) {
+        Duration interval = parameters.get(CONSOLE_INTERVAL_PROPERTY_NAME).map(ReportSettings::interval)
+                .orElse(DEFAULT_PROGRESS_INTERVAL);
+        boolean summary = flag(parameters, CONSOLE_SUMMARY_PROPERTY_NAME, true);
+        boolean files = flag(parameters, REPORT_FILES_PROPERTY_NAME, true);
+        String root = parameters.get(REPORT_DIR_PROPERTY_NAME).orElse(DEFAULT_REPORT_DIR);
+        Path directory;
+        try {
+            directory = Path.of(root).resolve(testClass.getSimpleName());
+        } catch (InvalidPathException e) {
+            throw new LoadTestConfigurationException("Configuration parameter `" + REPORT_DIR_PROPERTY_NAME
+                    + "` requires a directory path, but was '" + root + "': " + e.getReason() + ".", e);
+        }
+        boolean fullHistory = flag(parameters, CSV_FULL_HISTORY_PROPERTY_NAME, false);
+        return new ReportSettings(interval, summary, files ? Optional.of(directory) : Optional.empty(), fullHistory);
+    }
+
+    /** Whether the live console line is printed. */
+    public boolean progress() {
+        return !progressInterval.isZero();
+    }
+
+    private static Duration interval(String text) {
+        if (text.equalsIgnoreCase("off") || text.equals("0")) {
+            return Duration.ZERO;
+        }
+        Duration interval = DurationSyntax.parse(text).orElseThrow(() -> new LoadTestConfigurationException(
+                "Configuration parameter `" + CONSOLE_INTERVAL_PROPERTY_NAME + "` requires " + DurationSyntax.FORMAT
+                        + ", or off, but was '" + text + "'."));
+        if (!interval.isZero() && interval.compareTo(Duration.ofSeconds(1)) < 0) {
+            // The figures arrive once a second: a shorter interval would print the same second twice.
+            throw new LoadTestConfigurationException("Configuration parameter `" + CONSOLE_INTERVAL_PROPERTY_NAME
+                    + "` requires that the interval be at least 1s (the figures arrive once a second), or 0 or off, "
+                    + "but was '" + text + "'.");
+        }
+        return interval;
+    }
+
+    private static boolean flag(ConfigurationParameters parameters, String name, boolean otherwise) {
+        Optional<String> value = parameters.get(name);
+        if (value.isEmpty()) {
+            return otherwise;
+        }
+        return switch (value.get().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new LoadTestConfigurationException("Configuration parameter `" + name
+                    + "` requires true or false, but was '" + value.get() + "'.");
+        };
+    }
+}

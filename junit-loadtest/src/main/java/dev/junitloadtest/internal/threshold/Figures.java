@@ -1,0 +1,169 @@
+package dev.junitloadtest.internal.threshold;
+
+import java.time.Duration;
+
+import org.HdrHistogram.Histogram;
+
+import dev.junitloadtest.result.LatencyDistribution;
+import dev.junitloadtest.result.RequestStats;
+
+/**
+ * The figures a {@link Metric} reads: those of one request name (or of all together) over the run or a window, at
+ * its end or so far while it runs. Internal.
+ */
+public interface Figures {
+
+    /** Requests, failures included. */
+    long count();
+
+    /** Failed requests. */
+    long failures();
+
+    /** The measured time the figures cover. */
+    Duration elapsed();
+
+    /** Response times (coordinated-omission corrected in the open model). */
+    Latencies responseTimes();
+
+    /** Plain service times. */
+    Latencies serviceTimes();
+
+    /** Latencies as metrics read them; all zero when there are none. */
+    interface Latencies {
+
+        /** The latency at {@code percentile} (0 to 100). */
+        Duration percentile(double percentile);
+
+        /** The mean. */
+        Duration mean();
+
+        /** The smallest. */
+        Duration min();
+
+        /** The largest. */
+        Duration max();
+    }
+
+    /** The figures of {@code stats}, a request's row of a result. */
+    static Figures of(RequestStats stats) {
+        Latencies response = of(stats.responseTimes());
+        Latencies service = of(stats.serviceTimes());
+        return new Figures() {
+            @Override
+            public long count() {
+                return stats.count();
+            }
+
+            @Override
+            public long failures() {
+                return stats.failures();
+            }
+
+            @Override
+            public Duration elapsed() {
+                return stats.elapsed();
+            }
+
+            @Override
+            public Latencies responseTimes() {
+                return response;
+            }
+
+            @Override
+            public Latencies serviceTimes() {
+                return service;
+            }
+        };
+    }
+
+    /**
+     * The figures of histograms (microseconds) being recorded; read them at once, as the histograms change.
+     */
+    static Figures of(Histogram responseMicros, Histogram serviceMicros, long failures, Duration elapsed) {
+        Latencies response = of(responseMicros);
+        Latencies service = of(serviceMicros);
+        return new Figures() {
+            @Override
+            public long count() {
+                return responseMicros.getTotalCount();
+            }
+
+            @Override
+            public long failures() {
+                return failures;
+            }
+
+            @Override
+            public Duration elapsed() {
+                return elapsed;
+            }
+
+            @Override
+            public Latencies responseTimes() {
+                return response;
+            }
+
+            @Override
+            public Latencies serviceTimes() {
+                return service;
+            }
+        };
+    }
+
+    private static Latencies of(LatencyDistribution distribution) {
+        return new Latencies() {
+            @Override
+            public Duration percentile(double percentile) {
+                return distribution.percentile(percentile);
+            }
+
+            @Override
+            public Duration mean() {
+                return distribution.mean();
+            }
+
+            @Override
+            public Duration min() {
+                return distribution.min();
+            }
+
+            @Override
+            public Duration max() {
+                return distribution.max();
+            }
+        };
+    }
+
+    // The same readings as LatencyDistribution's, without copying a histogram every second.
+    private static Latencies of(Histogram micros) {
+        return new Latencies() {
+            @Override
+            public Duration percentile(double percentile) {
+                return empty() ? Duration.ZERO : ofMicros(micros.getValueAtPercentile(percentile));
+            }
+
+            @Override
+            public Duration mean() {
+                return empty() ? Duration.ZERO : Duration.ofNanos(Math.round(micros.getMean() * 1000));
+            }
+
+            @Override
+            public Duration min() {
+                return empty() ? Duration.ZERO : ofMicros(micros.getMinValue());
+            }
+
+            @Override
+            public Duration max() {
+                return empty() ? Duration.ZERO : ofMicros(micros.getMaxValue());
+            }
+
+            private boolean empty() {
+                return micros.getTotalCount() == 0;
+            }
+
+            private static Duration ofMicros(long value) {
+                return Duration.ofNanos(value * 1000);
+            }
+        };
+    }
+}

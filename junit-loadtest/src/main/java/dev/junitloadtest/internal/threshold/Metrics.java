@@ -1,0 +1,137 @@
+package dev.junitloadtest.internal.threshold;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import dev.junitloadtest.internal.threshold.Figures.Latencies;
+import dev.junitloadtest.internal.threshold.Metric.Trend;
+
+/**
+ * The metrics thresholds know, by name. A new metric is one more {@link Family} in {@link #FAMILIES}: a fixed name
+ * ({@code rps}) or a pattern of names ({@code p<percentile>}), with its quantity, trend and how to read it from
+ * {@link Figures}. Internal.
+ */
+public final class Metrics {
+
+    /** The metrics, for messages that say which exist. */
+    public static final String KNOWN = "p95 or any percentile such as p99.9, median, avg, min, max, failure_rate, "
+            + "failures, count or rps; service_p95, service_avg... for service times";
+
+    private static final Pattern NUMBER = Pattern.compile("\\d+(\\.\\d+)?");
+
+    private static final List<Family> FAMILIES = List.of(
+            latencies("", Figures::responseTimes),
+            latencies("service_", Figures::serviceTimes),
+            named("failure_rate", Quantity.PERCENTAGE, Trend.EITHER, true,
+                    f -> BigDecimal.valueOf(f.failures()).divide(BigDecimal.valueOf(f.count()), MathContext.DECIMAL64)),
+            named("failures", Quantity.COUNT, Trend.RISES, true, f -> BigDecimal.valueOf(f.failures())),
+            named("count", Quantity.COUNT, Trend.RISES, false, f -> BigDecimal.valueOf(f.count())),
+            named("rps", Quantity.RATE, Trend.EITHER, false, f -> perSecond(f.count(), f.elapsed())));
+
+    private Metrics() {
+    }
+
+    /**
+     * The metric named {@code written} (in any case).
+     *
+     * @throws InvalidMetricException if there is none, saying where in the name it went wrong
+     */
+    public static Metric resolve(String written) {
+        String name = written.toLowerCase(Locale.ROOT);
+        for (Family family : FAMILIES) {
+            Optional<Metric> metric = family.resolve(name);
+            if (metric.isPresent()) {
+                return metric.get();
+            }
+        }
+        throw new InvalidMetricException(0, "unknown metric '" + written + "' (use " + KNOWN + ")");
+    }
+
+    /** Metrics that share a way of being named. */
+    @FunctionalInterface
+    interface Family {
+
+        /**
+         * The metric of this family named {@code name} (lower case); empty if the name is not of this family.
+         *
+         * @throws InvalidMetricException if the name is of this family but not valid, e.g. {@code p101}
+         */
+        Optional<Metric> resolve(String name);
+    }
+
+    private static Family named(String name, Quantity quantity, Trend trend, boolean needsRequests,
+            Function<Figures, BigDecimal> measure) {
+        Metric metric = new Metric(name, quantity, trend, needsRequests, measure);
+        return written -> written.equals(name) ? Optional.of(metric) : Optional.empty();
+    }
+
+    /** {@code p<percentile>}, {@code median}, {@code avg} (or {@code mean}), {@code min}, {@code max}. */
+    private static Family latencies(String prefix, Function<Figures, Latencies> which) {
+        return name -> {
+            if (!name.startsWith(prefix)) {
+                return Optional.empty();
+            }
+            String rest = name.substring(prefix.length());
+            Function<Latencies, Duration> reading;
+            Trend trend = Trend.EITHER;
+            switch (rest) {
+                case "median" -> reading = latencies -> latencies.percentile(50);
+                case "avg", "mean" -> reading = Latencies::mean;
+                case "min" -> {
+                    reading = Latencies::min;
+                    trend = Trend.FALLS;
+                }
+                case "max" -> {
+                    reading = Latencies::max;
+                    trend = Trend.RISES;
+                }
+                default -> {
+                    if (!rest.startsWith("p") || !NUMBER.matcher(rest.substring(1)).matches()) {
+                        return Optional.empty();
+                    }
+                    BigDecimal percentile = new BigDecimal(rest.substring(1));
+                    if (percentile.compareTo(BigDecimal.valueOf(100)) > 0) {
+                        throw new InvalidMetricException(prefix.length() + 1, "a percentile is between 0 and 100, "
+                                + "but was " + percentile.toPlainString());
+                    }
+                    double value = percentile.doubleValue();
+                    reading = latencies -> latencies.percentile(value);
+                }
+            }
+            Function<Latencies, Duration> read = reading;
+            return Optional.of(new Metric(name, Quantity.TIME, trend, true,
+                    figures -> BigDecimal.valueOf(read.apply(which.apply(figures)).toNanos())));
+        };
+    }
+
+    private static BigDecimal perSecond(long count, Duration elapsed) {
+        if (elapsed.isZero() || elapsed.isNegative()) {
+            return BigDecimal.ZERO;
+        }
+        return BigDecimal.valueOf(count).divide(BigDecimal.valueOf(elapsed.toNanos(), 9), MathContext.DECIMAL64);
+    }
+
+    /** A metric name that is not valid; {@code offset} is where in the name the problem is. */
+    public static final class InvalidMetricException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final int offset;
+
+        InvalidMetricException(int offset, String reason) {
+            super(reason, null, false, false);
+            this.offset = offset;
+        }
+
+        /** Where in the name the problem is. */
+        public int offset() {
+            return offset;
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package dev.junitloadtest.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.junitloadtest.LoadTest;
+import dev.junitloadtest.Task;
+import dev.junitloadtest.internal.config.LoadProfile;
+import dev.junitloadtest.internal.config.ProfileReader;
+import dev.junitloadtest.internal.recording.Histograms;
+import dev.junitloadtest.internal.report.Reporting;
+import dev.junitloadtest.json.Json;
+import dev.junitloadtest.json.JsonValue;
+import dev.junitloadtest.result.LoadTestResult;
+import dev.junitloadtest.result.RunProfile;
+import dev.junitloadtest.result.ThresholdResult;
+
+/**
+ * The end-of-run outputs of a result built by hand with everything a run can end with: threshold verdicts, warnings,
+ * dropped iterations and a stop reason (the engine tests cover the figures of real runs).
+ */
+class FinishedRunReportsTests {
+
+    @TempDir
+    Path reports;
+
+    @Test
+    void consoleSummaryEndsWithWarningsDroppedIterationsAndTheVerdictOnEachThreshold() {
+        Finished finished = finish(result(), Map.of("loadtest.report-files", "false"));
+        assertThat(finished.out()).startsWith("[VerdictsTestCase] 1,000 requests, 50 failures (5.00%) in 10.00 s "
+                + "(ramp to 100 users); stopped early: p99 < 5ms can no longer pass" + System.lineSeparator());
+        assertThat(finished.out()).contains(String.join(System.lineSeparator(),
+                "",
+                "Dropped iterations: 12 could not start because every user was busy",
+                "",
+                "Warnings",
+                "- 12 iteration(s) could not start because all 10 users were busy.",
+                "",
+                "Thresholds",
+                "PASS  failure_rate < 10%: failure rate 5.00% (50 of 1,000) < 10%",
+                "FAIL  p99 < 5ms [GET /slow]: p99 of GET /slow was 20 ms, budget < 5 ms (n=1,000)",
+                ""));
+    }
+
+    @Test
+    void summaryJsonAndEntriesCarryTheVerdictsWarningsAndStopReason() throws IOException {
+        Finished finished = finish(result(), Map.of("loadtest.report-dir", reports.toString(),
+                "loadtest.console.summary", "false"));
+        assertThat(finished.out()).isEmpty();
+        JsonValue json = Json.parse(Files.readString(reports.resolve("VerdictsTestCase/summary.json")));
+        assertThat(json.get("stopReason").asText()).isEqualTo("p99 < 5ms can no longer pass");
+        assertThat(json.get("droppedIterations").asLong()).isEqualTo(12);
+        assertThat(json.get("warnings").get(0).asText())
+                .isEqualTo("12 iteration(s) could not start because all 10 users were busy.");
+        JsonValue failed = json.get("thresholds").get(1);
+        assertThat(failed.get("expression").asText()).isEqualTo("p99 < 5ms");
+        assertThat(failed.get("request").asText()).isEqualTo("GET /slow");
+        assertThat(failed.get("passed").asBoolean()).isFalse();
+        assertThat(failed.get("message").asText()).isEqualTo("p99 of GET /slow was 20 ms, budget < 5 ms (n=1,000)");
+        assertThat(json.at("/requests/0/failureRate").asDouble()).isEqualTo(0.05);
+        // HdrHistogram's value for 20,000 µs: the top of its bucket at three significant digits.
+        assertThat(json.at("/requests/0/responseTimeMs/p99").asDouble()).isEqualTo(20.015);
+
+        assertThat(finished.attachments().entries())
+                .containsEntry("loadtest.thresholds", "1 passed, 1 failed")
+                .containsEntry("loadtest.stop-reason", "p99 < 5ms can no longer pass")
+                .containsEntry("loadtest.dropped-iterations", "12")
+                .containsEntry("loadtest.failure-rate", "5.00%")
+                .containsEntry("loadtest.warnings", "12 iteration(s) could not start because all 10 users were busy.");
+        assertThat(finished.attachments().files()).containsExactly(reports.resolve("VerdictsTestCase/report.html"),
+                reports.resolve("VerdictsTestCase/summary.json"), reports.resolve("VerdictsTestCase/stats.csv"));
+        // The run never started, so the streamed history has its header only; the other files are complete.
+        assertThat(CsvFile.read(reports.resolve("VerdictsTestCase/stats_history.csv")).rows()).isEmpty();
+        assertThat(CsvFile.read(reports.resolve("VerdictsTestCase/stats.csv")).row("GET", "/slow")
+                .get("99%")).isEqualTo("20.015");
+    }
+
+    @Test
+    void aFileThatCannotBeWrittenIsReportedWithoutFailingTheRun() throws IOException {
+        Path blocked = reports.resolve("VerdictsTestCase");
+        Files.createDirectories(blocked.resolve("summary.json"));
+        Finished finished = finish(result(), Map.of("loadtest.report-dir", reports.toString(),
+                "loadtest.console.summary", "false"));
+        assertThat(finished.err()).startsWith("[VerdictsTestCase] Could not write "
+                + blocked.resolve("summary.json").toAbsolutePath() + ": ");
+        assertThat(finished.attachments().entries().get("loadtest.report-problems"))
+                .startsWith("Could not write " + blocked.resolve("summary.json").toAbsolutePath());
+        assertThat(finished.attachments().files()).containsExactly(blocked.resolve("report.html"),
+                blocked.resolve("stats.csv"));
+        assertThat(blocked.resolve("stats.csv")).isRegularFile();
+    }
+
+    private static LoadTestResult result() {
+        RunProfile profile = new RunProfile("VerdictsTestCase", "ramp to 100 users", List.of(),
+                Duration.ofSeconds(10), Duration.ofSeconds(30), "http://127.0.0.1:1", "test", 1, List.of());
+        Histogram slow = Histograms.newHistogram();
+        slow.recordValueWithCount(10_000, 900);
+        slow.recordValueWithCount(20_000, 100);
+        return LoadTestResult.builder(profile, Instant.parse("2026-01-01T00:00:00Z"), Duration.ofSeconds(10))
+                .request("GET", "/slow", slow, slow, 50, 1000)
+                .droppedIterations(12)
+                .warning("12 iteration(s) could not start because all 10 users were busy.")
+                .stopReason("p99 < 5ms can no longer pass")
+                .build()
+                .withThresholds(List.of(
+                        new ThresholdResult("failure_rate < 10%", "Aggregated", true,
+                                "failure rate 5.00% (50 of 1,000) < 10%"),
+                        new ThresholdResult("p99 < 5ms", "GET /slow", false,
+                                "p99 of GET /slow was 20 ms, budget < 5 ms (n=1,000)")));
+    }
+
+    private static Finished finish(LoadTestResult result, Map<String, String> parameters) {
+        LoadProfile profile = new ProfileReader(VerdictsTestCase.class, key -> Optional.empty(), name -> null).read();
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            Reporting reporting = Reporting.create(VerdictsTestCase.class, profile,
+                    key -> Optional.ofNullable(parameters.get(key)));
+            Reporting.Attachments attachments = reporting.finish(result);
+            return new Finished(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
+                    attachments);
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+    }
+
+    private record Finished(String out, String err, Reporting.Attachments attachments) {
+    }
+
+    @LoadTest(duration = "10s")
+    static class VerdictsTestCase {
+
+        @Task
+        void nothing() {
+        }
+    }
+}
