@@ -28,8 +28,10 @@ import com.github.tomakehurst.wiremock.matching.MatchResult;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import dev.junitloadtest.LoadTest;
+import dev.junitloadtest.LoadTestVerdicts;
 import dev.junitloadtest.TargetHost;
 import dev.junitloadtest.Task;
+import dev.junitloadtest.Threshold;
 import dev.junitloadtest.Users;
 import dev.junitloadtest.VirtualUser;
 import dev.junitloadtest.WaitTime;
@@ -50,7 +52,9 @@ import dev.junitloadtest.result.RequestStats;
 @LoadTest(duration = "4s")
 @Users(count = 10, spawnRate = 10) // -Plong: 200 users at 10/s for 5 minutes
 @WaitTime(min = "2ms", max = "4ms") // the guide's between(2, 4), 1000 times shorter
-class HerokuSearchUserLoadTest {
+@Threshold("failures == 0")
+@Threshold(request = "EXPORT export ready", value = "p95 < 2s") // the worker keeps up with the exports
+class HerokuSearchUserLoadTest implements LoadTestVerdicts {
 
     static final List<String> SEARCH_TERMS = List.of("wireless keyboard", "usb-c dock", "monitor stand",
             "mechanical keyboard", "noise cancelling headset");

@@ -26,9 +26,11 @@ import com.github.tomakehurst.wiremock.matching.MatchResult;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import dev.junitloadtest.LoadTest;
+import dev.junitloadtest.LoadTestVerdicts;
 import dev.junitloadtest.OnStart;
 import dev.junitloadtest.TargetHost;
 import dev.junitloadtest.Task;
+import dev.junitloadtest.Threshold;
 import dev.junitloadtest.Users;
 import dev.junitloadtest.WaitTime;
 import dev.junitloadtest.http.Http;
@@ -46,7 +48,8 @@ import dev.junitloadtest.result.LoadTestResult;
 @LoadTest(duration = "3s")
 @Users(count = 20, spawnRate = 20) // -Plong: 200 users at 10/s for 5 minutes
 @WaitTime(min = "2ms", max = "5ms") // the guide's between(2, 5), 1000 times shorter
-class HerokuSessionUserLoadTest {
+@Threshold(value = "failures == 0", abortOnFail = true) // a user without its session stops the run at once
+class HerokuSessionUserLoadTest implements LoadTestVerdicts {
 
     private static final Pattern CSRF_META = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\">");
     private static final String SESSION_COOKIE = "_app_session";

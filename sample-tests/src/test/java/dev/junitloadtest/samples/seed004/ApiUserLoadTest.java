@@ -1,5 +1,6 @@
 package dev.junitloadtest.samples.seed004;
 
+import static dev.junitloadtest.assertions.LoadTestAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -9,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.junitloadtest.LoadTest;
+import dev.junitloadtest.LoadTestVerdicts;
+import dev.junitloadtest.Threshold;
 import dev.junitloadtest.UserType;
 import dev.junitloadtest.Users;
 import dev.junitloadtest.result.LoadTestResult;
@@ -25,7 +28,9 @@ import dev.junitloadtest.samples.SampleTargetExtension;
 @LoadTest(duration = "8s")
 @Users(count = 50) // the seed: -u 200 -r 10 for two minutes; see -Plong
 @UserType(ApiUser.class)
-class ApiUserLoadTest {
+@Threshold(request = "GET /", value = "failures == 0")
+@Threshold(request = "GET /", value = "p95 < 250ms")
+class ApiUserLoadTest implements LoadTestVerdicts {
 
     private static final long SECOND = 1_000_000; // the histograms count microseconds
 
@@ -40,26 +45,18 @@ class ApiUserLoadTest {
                     .as("GET /volatile responses that took %d s", step)
                     .isPositive();
         }
-        assertThat(latencies.getMaxValue()).as("slowest GET /volatile (µs)").isLessThan(5 * SECOND + SECOND / 2);
     }
 
     @Test
     void volatilePercentilesStepByWholeSeconds(LoadTestResult result) {
-        RequestStats volatileEndpoint = result.request("GET /volatile").orElseThrow();
         // A full cycle is 61 requests, ten of them without delay: whatever its length, a run holds at least 16% of them.
-        assertThat(volatileEndpoint.percentile(15)).isLessThan(Duration.ofSeconds(1));
+        assertThat(result).request("GET /volatile").percentile(15).isLessThan(Duration.ofSeconds(1));
+        RequestStats volatileEndpoint = result.request("GET /volatile").orElseThrow();
         for (double percentile : new double[] {15, 25, 50, 75, 90, 99}) {
             Duration value = volatileEndpoint.percentile(percentile);
             assertThat(value.minusSeconds(value.toSeconds()))
                     .as("p%s of GET /volatile, %s, past its whole seconds", percentile, value)
                     .isLessThan(Duration.ofMillis(250));
         }
-    }
-
-    @Test
-    void homeStaysFast(LoadTestResult result) {
-        RequestStats home = result.request("GET /").orElseThrow();
-        assertThat(home.failures()).isZero();
-        assertThat(home.percentile(95)).isLessThan(Duration.ofMillis(250));
     }
 }

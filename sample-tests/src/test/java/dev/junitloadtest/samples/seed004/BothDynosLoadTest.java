@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.junitloadtest.LoadTest;
+import dev.junitloadtest.LoadTestVerdicts;
+import dev.junitloadtest.Threshold;
 import dev.junitloadtest.UserType;
 import dev.junitloadtest.Users;
 import dev.junitloadtest.result.FailureStats;
@@ -34,7 +36,8 @@ import dev.junitloadtest.sampletarget.SampleTarget.Route;
 @Users(count = 40) // shared out by weight: 20 of each type
 @UserType(ApiUser.class)
 @UserType(AdminUser.class)
-class BothDynosLoadTest {
+@Threshold(request = "GET /", value = "failures == 0")
+class BothDynosLoadTest implements LoadTestVerdicts {
 
     private static final Pattern ERROR_LINE = Pattern.compile("Returning error at (-?\\d+) request ");
     private static final Pattern DELAY_LINE = Pattern.compile("Produced response after (\\d) second/s ");
@@ -74,17 +77,22 @@ class BothDynosLoadTest {
     @Test
     void everyDelayTheTargetSleptShowsInTheResponseTimes(LoadTestResult result) {
         Histogram latencies = result.request("GET /volatile").orElseThrow().responseTimes().histogram();
-        long[] slept = new long[6];
+        long[] sleptAtLeast = new long[6];
         for (String line : target.requestLog()) {
             Matcher delay = DELAY_LINE.matcher(line);
             if (delay.matches()) {
-                slept[Integer.parseInt(delay.group(1))]++;
+                for (int seconds = 0; seconds <= Integer.parseInt(delay.group(1)); seconds++) {
+                    sleptAtLeast[seconds]++;
+                }
             }
         }
-        for (int seconds = 0; seconds <= 5; seconds++) {
-            assertThat(latencies.getCountBetweenValues(seconds * SECOND, seconds * SECOND + SECOND - 1))
-                    .as("GET /volatile responses between %d and %d s", seconds, seconds + 1)
-                    .isEqualTo(slept[seconds]);
+        assertThat(latencies.getTotalCount()).isEqualTo(sleptAtLeast[0]);
+        // No response comes sooner than the target slept; on a busy machine a few come late, past the next second.
+        long stragglers = 3 + sleptAtLeast[0] / 50;
+        for (int seconds = 1; seconds <= 5; seconds++) {
+            long tookAtLeast = latencies.getCountBetweenValues(seconds * SECOND, Long.MAX_VALUE);
+            assertThat(tookAtLeast).as("GET /volatile responses that took %d s or more", seconds)
+                    .isBetween(sleptAtLeast[seconds], sleptAtLeast[seconds] + stragglers);
         }
     }
 
