@@ -55,6 +55,12 @@ public @interface LoadTest {
     /** Configuration parameter overriding {@link #seed()}: {@value}. */
     String SEED_PROPERTY_NAME = "loadtest.seed";
 
+    /** Configuration parameter overriding {@link #maxRps()}: {@value}. */
+    String MAX_RPS_PROPERTY_NAME = "loadtest.max-rps";
+
+    /** Configuration parameter overriding {@link #allowedHosts()}, as a comma-separated list: {@value}. */
+    String ALLOWED_HOSTS_PROPERTY_NAME = "loadtest.allowed-hosts";
+
     /** Environment variable consulted for the host when neither the parameter nor {@link #host()} set one. */
     String HOST_ENVIRONMENT_VARIABLE = "TARGET_HOST";
 
@@ -85,4 +91,19 @@ public @interface LoadTest {
      * run's sequence of choices can be repeated. Empty means a fresh seed per run, printed in the report.
      */
     String seed() default "";
+
+    /**
+     * A cap on the whole run's request rate, in requests per second, as a safety rail against overloading a shared
+     * environment: users wait rather than exceed it, and the result says how often the cap held them back. The
+     * default, positive infinity, is no cap.
+     */
+    double maxRps() default Double.POSITIVE_INFINITY;
+
+    /**
+     * The hosts requests may go to, as patterns of {@code host} or {@code host:port} with {@code *} for any part of
+     * a name, e.g. {@code {"127.0.0.1", "*.staging.example.com"}}. When set, a request (or a redirect) to any other
+     * host fails at once, before a byte is sent, with a message naming the host and this setting. Empty, the default,
+     * allows any host.
+     */
+    String[] allowedHosts() default {};
 }

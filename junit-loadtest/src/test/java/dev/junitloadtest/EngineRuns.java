@@ -25,10 +25,12 @@ public final class EngineRuns {
 
     /** Runs {@code testClass} with {@code parameters} as JUnit configuration parameters. */
     public static EngineExecutionResults run(Class<?> testClass, Map<String, String> parameters) {
+        // Quiet by default; a test that wants an output turns it back on through its parameters.
         return EngineTestKit.engine("junit-jupiter")
+                .configurationParameter("loadtest.console.interval", "off")
+                .configurationParameter("loadtest.console.summary", "false")
+                .configurationParameter("loadtest.report-files", "false")
                 .configurationParameters(parameters)
-                .configurationParameter("loadtest.console.enabled", "false")
-                .configurationParameter("loadtest.report.enabled", "false")
                 .selectors(selectClass(testClass))
                 .execute();
     }

@@ -39,6 +39,9 @@ public interface HttpResponse {
      */
     JsonValue json();
 
+    /** The protocol of the response, {@code HTTP/1.1} or {@code HTTP/2}; empty when there was no response. */
+    String protocol();
+
     /** The request's URI, after path variables and query parameters were applied (before any redirect). */
     URI uri();
 

@@ -43,6 +43,7 @@ public final class LoadTestResult {
     private final List<ThresholdResult> thresholds;
     private final List<String> warnings;
     private final Optional<String> stopReason;
+    private final GeneratorHealth generatorHealth;
 
     private LoadTestResult(Builder builder, Duration windowStart, Duration windowEnd, List<RequestStats> requests,
             RequestStats total, List<Interval> intervals, List<ThresholdResult> thresholds) {
@@ -60,6 +61,7 @@ public final class LoadTestResult {
         this.thresholds = List.copyOf(thresholds);
         this.warnings = List.copyOf(builder.warnings);
         this.stopReason = Optional.ofNullable(builder.stopReason);
+        this.generatorHealth = builder.generatorHealth;
         this.builder = builder;
     }
 
@@ -173,6 +175,14 @@ public final class LoadTestResult {
     /** Things worth knowing about how the run went: caps reached, users that would not stop, etc. */
     public List<String> warnings() {
         return warnings;
+    }
+
+    /**
+     * Whether the load generator itself kept up during the run (its CPU, its pauses, its users' lateness), so a
+     * result the generator skewed is not taken for the target's. Covers the whole run, for windows too.
+     */
+    public GeneratorHealth generatorHealth() {
+        return generatorHealth;
     }
 
     /** Why the run ended before its planned end (an abort, an interruption); empty if it ran its course. */
@@ -297,6 +307,7 @@ public final class LoadTestResult {
         private final List<String> warnings = new ArrayList<>();
         private long droppedIterations;
         private String stopReason;
+        private GeneratorHealth generatorHealth = GeneratorHealth.unknown();
 
         private Builder(RunProfile profile, Instant startedAt, Duration elapsed) {
             this.profile = Objects.requireNonNull(profile, "profile");
@@ -350,6 +361,12 @@ public final class LoadTestResult {
         /** Adds a warning. */
         public Builder warning(String warning) {
             warnings.add(warning);
+            return this;
+        }
+
+        /** Sets what was measured of the load generator itself. */
+        public Builder generatorHealth(GeneratorHealth health) {
+            generatorHealth = java.util.Objects.requireNonNull(health, "health");
             return this;
         }
 

@@ -80,6 +80,34 @@ class LifecycleTests {
         assertThat(StoppingTestCase.stops).hasValue(4);
     }
 
+    @Test
+    void eachUserDrawsFromItsOwnRandomStream() {
+        RandomTestCase.draws.clear();
+        run(RandomTestCase.class).testEvents().assertStatistics(stats -> stats.failed(0));
+
+        // Ten users, eight draws each: independent streams share no value. Streams that were one sequence shifted
+        // by the user's number (as seeds of the form seed + id * gamma give) would share seven of eight.
+        List<Long> all = RandomTestCase.draws.values().stream().flatMap(List::stream).toList();
+        assertThat(RandomTestCase.draws).hasSize(10);
+        assertThat(all).hasSize(80).doesNotHaveDuplicates();
+    }
+
+    @LoadTest(duration = "5s")
+    @Users(count = 10)
+    static class RandomTestCase {
+        static final Map<Integer, List<Long>> draws = new ConcurrentHashMap<>();
+
+        @Task
+        void draw(VirtualUser user) {
+            List<Long> mine = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                mine.add(user.random().nextLong());
+            }
+            draws.put(user.id(), mine);
+            user.stop();
+        }
+    }
+
     @LoadTest(duration = "1s")
     @Users(count = 5)
     @WaitTime(min = "10ms", max = "20ms")

@@ -116,7 +116,7 @@ class StopTests {
                 .configurationParameters(Map.of("junit.jupiter.execution.parallel.enabled", "true",
                         // Class templates (every @LoadTest class) follow mode.default, not mode.classes.default.
                         "junit.jupiter.execution.parallel.mode.default", "concurrent",
-                        "loadtest.console.enabled", "false", "loadtest.report.enabled", "false"))
+                        "loadtest.console.interval", "off", "loadtest.console.summary", "false", "loadtest.report-files", "false"))
                 .selectors(org.junit.platform.engine.discovery.DiscoverySelectors.selectClass(ParallelATestCase.class),
                         org.junit.platform.engine.discovery.DiscoverySelectors.selectClass(ParallelBTestCase.class))
                 .execute();

@@ -17,9 +17,10 @@ import java.util.Optional;
  * @param hostSource where {@code host} came from, for reports
  * @param seed seed of the run's random choices
  * @param http HTTP client settings
+ * @param trust safety rails, TLS trust and secret names
  */
 public record LoadProfile(String testName, List<UserTypeSpec> userTypes, LoadModel model, Duration stopTimeout,
-        Optional<URI> host, String hostSource, long seed, HttpSettings http) {
+        Optional<URI> host, String hostSource, long seed, HttpSettings http, TrustSettings trust) {
 
     /** Copies the user types. */
     public LoadProfile {
@@ -28,11 +29,17 @@ public record LoadProfile(String testName, List<UserTypeSpec> userTypes, LoadMod
 
     /** This profile with {@code host}, supplied by {@code source}. */
     public LoadProfile withHost(URI host, String source) {
-        return new LoadProfile(testName, userTypes, model, stopTimeout, Optional.of(host), source, seed, http);
+        return new LoadProfile(testName, userTypes, model, stopTimeout, Optional.of(host), source, seed, http, trust);
+    }
+
+    /** The host as shown in reports: its user info, if any, masked. Empty when there is no host. */
+    public String displayHost() {
+        return host.map(uri -> uri.getRawUserInfo() == null ? uri.toString()
+                : uri.toString().replace(uri.getRawUserInfo() + "@", "****@")).orElse("");
     }
 
     /** This profile with another model, for tests and overrides. */
     public LoadProfile withModel(LoadModel newModel) {
-        return new LoadProfile(testName, userTypes, newModel, stopTimeout, host, hostSource, seed, http);
+        return new LoadProfile(testName, userTypes, newModel, stopTimeout, host, hostSource, seed, http, trust);
     }
 }

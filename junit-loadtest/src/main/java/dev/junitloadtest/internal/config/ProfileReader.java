@@ -64,8 +64,10 @@ public final class ProfileReader {
                 loadTest.stopTimeout(), true);
         long seed = seed(loadTest);
         HttpSettings http = httpSettings();
+        checkCeilings(model);
+        TrustSettings trust = trustSettings(loadTest);
         LoadProfile profile = new LoadProfile(testClass.getSimpleName(), userTypes, model, stopTimeout,
-                Optional.empty(), "none", seed, http);
+                Optional.empty(), "none", seed, http, trust);
         Optional<String> fromParameter = parameters.get(LoadTest.HOST_PROPERTY_NAME);
         if (fromParameter.isPresent()) {
             return profile.withHost(host(fromParameter.get(),
@@ -511,6 +513,77 @@ public final class ProfileReader {
             throw new LoadTestConfigurationException("Seed requires a whole number (a long), but was '" + text.get()
                     + "' (@LoadTest `seed` or configuration parameter `" + LoadTest.SEED_PROPERTY_NAME + "`).", e);
         }
+    }
+
+    /** Rejects users or durations above the ceilings, which catch typos; configuration can raise them. */
+    private void checkCeilings(LoadModel model) {
+        int usersCeiling = parameters.get(TrustSettings.USERS_CEILING_PROPERTY_NAME)
+                .map(text -> wholeNumber(TrustSettings.USERS_CEILING_PROPERTY_NAME, text, 1))
+                .orElse(TrustSettings.DEFAULT_USERS_CEILING);
+        Duration durationCeiling = parameters.get(TrustSettings.DURATION_CEILING_PROPERTY_NAME)
+                .map(text -> positiveDuration(TrustSettings.DURATION_CEILING_PROPERTY_NAME, text))
+                .orElse(TrustSettings.DEFAULT_DURATION_CEILING);
+        int users = switch (model) {
+            case LoadModel.Closed closed -> closed.peakUsers();
+            case LoadModel.Open open -> open.maxUsers();
+        };
+        if (users > usersCeiling) {
+            throw new LoadTestConfigurationException(String.format(java.util.Locale.ROOT, "%s asks for %,d users, "
+                    + "above the ceiling of %,d that guards against typos. If you mean it, raise the ceiling: "
+                    + "-D%s=%d", testClass.getSimpleName(), users, usersCeiling,
+                    TrustSettings.USERS_CEILING_PROPERTY_NAME, users));
+        }
+        if (model.duration().compareTo(durationCeiling) > 0) {
+            throw new LoadTestConfigurationException(testClass.getSimpleName() + " asks to run for "
+                    + DurationSyntax.format(model.duration()) + ", above the ceiling of "
+                    + DurationSyntax.format(durationCeiling) + " that guards against typos. If you mean it, raise the "
+                    + "ceiling: -D" + TrustSettings.DURATION_CEILING_PROPERTY_NAME + "="
+                    + DurationSyntax.format(model.duration()));
+        }
+    }
+
+    private TrustSettings trustSettings(LoadTest loadTest) {
+        double maxRps = parameters.get(LoadTest.MAX_RPS_PROPERTY_NAME)
+                .map(text -> positiveDouble(LoadTest.MAX_RPS_PROPERTY_NAME, text))
+                .orElse(loadTest.maxRps());
+        if (!(maxRps > 0)) {
+            throw new LoadTestConfigurationException("@LoadTest requires that `maxRps` be > 0, but was "
+                    + Numbers.compact(maxRps) + ".");
+        }
+        List<String> allowedHosts = parameters.get(LoadTest.ALLOWED_HOSTS_PROPERTY_NAME)
+                .map(ProfileReader::commaSeparated)
+                .orElse(List.of(loadTest.allowedHosts()));
+        for (String pattern : allowedHosts) {
+            if (pattern.isBlank() || pattern.contains("/") || pattern.contains(" ")) {
+                throw new LoadTestConfigurationException("Allowed hosts (@LoadTest `allowedHosts` or configuration "
+                        + "parameter `" + LoadTest.ALLOWED_HOSTS_PROPERTY_NAME + "`) are host or host:port patterns "
+                        + "such as 127.0.0.1 or *.staging.example.com:8443, but one was '" + pattern + "'.");
+            }
+        }
+        Optional<java.nio.file.Path> trustStore = parameters.get(TrustSettings.TRUST_STORE_PROPERTY_NAME)
+                .map(java.nio.file.Path::of);
+        trustStore.ifPresent(path -> {
+            if (!java.nio.file.Files.isReadable(path)) {
+                throw new LoadTestConfigurationException("Configuration parameter `"
+                        + TrustSettings.TRUST_STORE_PROPERTY_NAME + "` names a trust store that cannot be read: "
+                        + path.toAbsolutePath() + ".");
+            }
+        });
+        String password = parameters.get(TrustSettings.TRUST_STORE_PASSWORD_PROPERTY_NAME).orElse("");
+        boolean trustAll = parameters.get(TrustSettings.TRUST_ALL_PROPERTY_NAME).map(text -> {
+            if (!text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) {
+                throw new LoadTestConfigurationException("Configuration parameter `"
+                        + TrustSettings.TRUST_ALL_PROPERTY_NAME + "` requires true or false, but was '" + text + "'.");
+            }
+            return Boolean.parseBoolean(text);
+        }).orElse(false);
+        List<String> secretNames = parameters.get(TrustSettings.SECRET_NAMES_PROPERTY_NAME)
+                .map(ProfileReader::commaSeparated).orElse(TrustSettings.DEFAULT_SECRET_NAMES);
+        return new TrustSettings(maxRps, allowedHosts, trustStore, password, trustAll, secretNames);
+    }
+
+    private static List<String> commaSeparated(String text) {
+        return java.util.Arrays.stream(text.split(",")).map(String::trim).filter(part -> !part.isEmpty()).toList();
     }
 
     private HttpSettings httpSettings() {

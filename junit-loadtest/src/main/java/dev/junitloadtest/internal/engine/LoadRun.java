@@ -7,12 +7,15 @@ import java.util.Optional;
 
 import dev.junitloadtest.internal.config.DurationSyntax;
 import dev.junitloadtest.internal.config.LoadModel;
+import dev.junitloadtest.internal.health.GeneratorMonitor;
 import dev.junitloadtest.internal.config.LoadProfile;
 import dev.junitloadtest.internal.http.HttpTransport;
 import dev.junitloadtest.internal.recording.Recording;
 import dev.junitloadtest.internal.recording.RunClock;
 import dev.junitloadtest.internal.recording.RunListener;
 import dev.junitloadtest.internal.recording.Sampler;
+import dev.junitloadtest.internal.recording.SecretMasker;
+import dev.junitloadtest.result.GeneratorHealth;
 import dev.junitloadtest.result.LoadTestResult;
 
 /**
@@ -82,20 +85,23 @@ public final class LoadRun {
 
     private Outcome execute() {
         LoadModel model = profile.model();
-        Recording recording = new Recording(profile.http().maxRequestNames(), model instanceof LoadModel.Open);
+        Recording recording = new Recording(profile.http().maxRequestNames(), model instanceof LoadModel.Open,
+                new SecretMasker(profile.trust().secretNames()));
         List<String> warnings = new ArrayList<>();
         boolean interrupted = false;
         LoadTestResult result;
         RunContext run;
-        HttpTransport transport = new HttpTransport(profile.http(), profile.testName());
+        HttpTransport transport = new HttpTransport(profile.http(), profile.trust(), profile.testName());
+        GeneratorMonitor monitor = new GeneratorMonitor(profile.testName());
         try {
-            run = new RunContext(profile, recording, transport, Thread.currentThread());
+            run = new RunContext(profile, recording, transport, Thread.currentThread(), monitor.schedulingLag());
             running = run;
             if (pendingAbort != null) {
                 run.abort(pendingAbort, null);
             }
             RunClock clock = RunClock.startingNow();
             Sampler sampler = new Sampler(recording, clock, sampleInterval, listeners, profile.testName());
+            monitor.start();
             sampler.start();
             Thread watchdog = timeLimit == null ? null : startWatchdog(run);
             UserFactory users = new UserFactory(run);
@@ -117,10 +123,13 @@ public final class LoadRun {
                 }
             }
             long endNanos = clock.offsetNanos();
+            warnings.addAll(safetyNotes(transport));
+            GeneratorHealth health = finish(monitor);
+            warnings.addAll(health.problems());
             transport.close();
             interrupted |= finish(sampler);
             warnings.addAll(sampler.listenerProblems());
-            result = new ResultAssembler(profile, recording, sampler, clock, Duration.ofNanos(endNanos), run.lag())
+            result = new ResultAssembler(profile, recording, sampler, clock, Duration.ofNanos(endNanos), health)
                     .assemble(warnings, Optional.ofNullable(run.aborted()).map(RunContext.Abort::reason));
         } finally {
             // Closed before the last sample, so no connection outlives the users; closing again is harmless.
@@ -144,6 +153,25 @@ public final class LoadRun {
         } else {
             pendingAbort = reason;
         }
+    }
+
+    /** What the run's safety rails did, for every output: the rate cap's effect, an opted-out TLS verification. */
+    private List<String> safetyNotes(HttpTransport transport) {
+        List<String> notes = new ArrayList<>();
+        double cap = profile.trust().maxRequestsPerSecond();
+        if (!Double.isInfinite(cap)) {
+            long[] held = transport.rateCapHeld();
+            notes.add(String.format(java.util.Locale.ROOT, "Request rate capped at %s/s: the cap held users back "
+                    + "%,d time(s), %.1f s in all.", dev.junitloadtest.internal.config.Numbers.compact(cap), held[0],
+                    held[1] / 1e9));
+        }
+        if (profile.trust().trustAllCertificates()) {
+            notes.add("TLS certificates were NOT verified (-D"
+                    + dev.junitloadtest.internal.config.TrustSettings.TRUST_ALL_PROPERTY_NAME + "=true): use it for "
+                    + "a staging server's self-signed certificate only; prefer its CA in a trust store (-D"
+                    + dev.junitloadtest.internal.config.TrustSettings.TRUST_STORE_PROPERTY_NAME + ").");
+        }
+        return notes;
     }
 
     private Thread startWatchdog(RunContext run) {
@@ -213,6 +241,15 @@ public final class LoadRun {
                     + ": their task code ignores interruption. Their requests after this point are not counted.");
         }
         return interrupted;
+    }
+
+    private static GeneratorHealth finish(GeneratorMonitor monitor) {
+        try {
+            return monitor.finish();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return GeneratorHealth.unknown();
+        }
     }
 
     private static boolean finish(Sampler sampler) {

@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 
 import dev.junitloadtest.internal.config.LoadModel;
 import dev.junitloadtest.internal.config.LoadProfile;
@@ -21,6 +19,7 @@ import dev.junitloadtest.internal.recording.Sampler;
 import dev.junitloadtest.internal.recording.Timeline;
 import dev.junitloadtest.result.ExceptionStats;
 import dev.junitloadtest.result.FailureStats;
+import dev.junitloadtest.result.GeneratorHealth;
 import dev.junitloadtest.result.LoadTestResult;
 import dev.junitloadtest.result.RunProfile;
 import dev.junitloadtest.result.TaskStats;
@@ -33,20 +32,21 @@ final class ResultAssembler {
     private final Sampler sampler;
     private final RunClock clock;
     private final Duration elapsed;
-    private final Recorder lag;
+    private final GeneratorHealth health;
 
     ResultAssembler(LoadProfile profile, Recording recording, Sampler sampler, RunClock clock, Duration elapsed,
-            Recorder lag) {
+            GeneratorHealth health) {
         this.profile = profile;
         this.recording = recording;
         this.sampler = sampler;
         this.clock = clock;
         this.elapsed = elapsed;
-        this.lag = lag;
+        this.health = health;
     }
 
     LoadTestResult assemble(List<String> warnings, Optional<String> stopReason) {
-        LoadTestResult.Builder builder = LoadTestResult.builder(runProfile(profile), clock.startInstant(), elapsed);
+        LoadTestResult.Builder builder = LoadTestResult.builder(runProfile(profile, recording.masker()),
+                clock.startInstant(), elapsed);
         sampler.totals().forEach((key, totals) -> builder.request(key.method(), key.name(), totals.responseTimes(),
                 totals.serviceTimes(), totals.failures(), totals.bytes()));
         for (Timeline.Entry entry : sampler.timeline().entries()) {
@@ -86,17 +86,13 @@ final class ResultAssembler {
                     + ((LoadModel.Open) profile.model()).maxUsers() + " users were busy; raise the cap "
                     + "(@ArrivalRate maxUsers) or expect the target to be saturated.");
         }
-        Histogram lags = lag.getIntervalHistogram();
-        if (lags.getTotalCount() > 0 && lags.getValueAtPercentile(99) > 10_000) {
-            warnings.add("Open-model iterations started late: p99 lag " + lags.getValueAtPercentile(99) / 1000
-                    + " ms behind their intended start (latencies include it).");
-        }
+        builder.generatorHealth(health);
         warnings.forEach(builder::warning);
         stopReason.ifPresent(builder::stopReason);
         return builder.build();
     }
 
-    static RunProfile runProfile(LoadProfile profile) {
+    static RunProfile runProfile(LoadProfile profile, dev.junitloadtest.internal.recording.SecretMasker masker) {
         List<RunProfile.UserTypeInfo> types = new ArrayList<>();
         for (UserTypeSpec type : profile.userTypes()) {
             List<String> tasks = type.tasks().stream().map(ResultAssembler::describe).toList();
@@ -114,7 +110,8 @@ final class ResultAssembler {
             }
         }
         return new RunProfile(profile.testName(), profile.model().describe(), types, profile.model().duration(),
-                profile.stopTimeout(), profile.host().map(Object::toString).orElse(""), profile.hostSource(),
+                profile.stopTimeout(), masker.mask(profile.displayHost(), null),
+                profile.hostSource(),
                 profile.seed(), stages);
     }
 

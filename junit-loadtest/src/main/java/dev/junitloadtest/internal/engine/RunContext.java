@@ -9,7 +9,6 @@ import dev.junitloadtest.LoadTest;
 import dev.junitloadtest.internal.config.LoadProfile;
 import dev.junitloadtest.internal.config.LoadTestConfigurationException;
 import dev.junitloadtest.internal.http.HttpTransport;
-import dev.junitloadtest.internal.recording.Histograms;
 import dev.junitloadtest.internal.recording.Recording;
 import dev.junitloadtest.internal.recording.RunClock;
 
@@ -23,16 +22,32 @@ final class RunContext {
     private final Recording recording;
     private final HttpTransport transport;
     private final LiveUsers liveUsers = new LiveUsers();
-    private final Recorder lag = Histograms.newRecorder();
+    private final Recorder schedulingLag;
     private final AtomicReference<Abort> abort = new AtomicReference<>();
     private final Thread driverThread;
     private volatile boolean stopping;
+    private final java.util.SplittableRandom userRandoms;
 
-    RunContext(LoadProfile profile, Recording recording, HttpTransport transport, Thread driverThread) {
+    RunContext(LoadProfile profile, Recording recording, HttpTransport transport, Thread driverThread,
+            Recorder schedulingLag) {
         this.profile = profile;
+        this.schedulingLag = schedulingLag;
+        this.userRandoms = new java.util.SplittableRandom(profile.seed());
         this.recording = recording;
         this.transport = transport;
         this.driverThread = driverThread;
+    }
+
+    /**
+     * A new user's random source: split from the run's seed, in the order users are created (by the driver thread
+     * alone, so a seed repeats the same sources). Seeds derived arithmetically from one another would not do:
+     * {@code new SplittableRandom(seed + k * gamma)} for SplittableRandom's own gamma yields the same sequence
+     * shifted by k, so every user would draw the same numbers.
+     */
+    java.util.SplittableRandom newUserRandom() {
+        synchronized (userRandoms) {
+            return userRandoms.split();
+        }
     }
 
     LoadProfile profile() {
@@ -51,9 +66,12 @@ final class RunContext {
         return liveUsers;
     }
 
-    /** How late open-model iterations started after their intended time, in microseconds. */
-    Recorder lag() {
-        return lag;
+    /**
+     * Where users record how late they started work, in microseconds: a closed-model user waking after its wait, an
+     * open-model iteration after its intended start.
+     */
+    Recorder schedulingLag() {
+        return schedulingLag;
     }
 
     boolean isStopping() {

@@ -17,6 +17,7 @@ import dev.junitloadtest.internal.http.InterruptedRequestException;
 import dev.junitloadtest.internal.http.RequestSink;
 import dev.junitloadtest.internal.http.UserHttp;
 import dev.junitloadtest.internal.recording.Recording;
+import dev.junitloadtest.internal.recording.SecretMasker;
 
 /**
  * One virtual user: a fresh instance of its type, its HTTP client, its random source, and the loop that runs its
@@ -32,12 +33,14 @@ final class VirtualUserImpl implements VirtualUser, RequestSink {
     private final Object instance;
     private final UserHttp http;
     private final SplittableRandom random;
+    private final SecretMasker.UserSecrets secrets;
     private final int[] cumulativeWeights;
     private final Object[][] taskArguments;
     private final Recording.TaskCounters[] taskCounters;
     private volatile boolean stopRequested;
     private volatile long assignedIntendedStart = NO_ITERATION;
     private long lagMicros;
+    private long startedAt;
     private Thread thread;
 
     VirtualUserImpl(int id, UserTypeSpec type, RunContext run) throws ReflectiveOperationException {
@@ -45,8 +48,9 @@ final class VirtualUserImpl implements VirtualUser, RequestSink {
         this.type = type;
         this.run = run;
         this.instance = type.constructor().newInstance();
+        this.secrets = run.recording().masker().newUserSecrets();
         this.http = new UserHttp(run.transport(), this);
-        this.random = new SplittableRandom(run.profile().seed() + id * 0x9E3779B97F4A7C15L);
+        this.random = run.newUserRandom();
         List<TaskSpec> tasks = type.tasks();
         this.cumulativeWeights = new int[tasks.size()];
         this.taskArguments = new Object[tasks.size()][];
@@ -64,11 +68,13 @@ final class VirtualUserImpl implements VirtualUser, RequestSink {
     void start(Runnable body) {
         thread = Thread.ofVirtual().name("loadtest-" + type.name() + "-" + id).unstarted(body);
         run.liveUsers().add(this);
+        startedAt = System.nanoTime();
         thread.start();
     }
 
     /** The closed model: task, wait, task... until asked to stop. */
     void runClosed() {
+        recordStartLag();
         run.recording().runningUsers().incrementAndGet();
         try {
             hooks(type.onStart());
@@ -90,6 +96,7 @@ final class VirtualUserImpl implements VirtualUser, RequestSink {
      * hand-over, until the run stops.
      */
     void runOpen(OpenModelDriver driver) {
+        recordStartLag();
         run.recording().runningUsers().incrementAndGet();
         try {
             hooks(type.onStart());
@@ -107,7 +114,7 @@ final class VirtualUserImpl implements VirtualUser, RequestSink {
                 // it is neither queued nor dropped any more, so skipping it would lose it from the counts.
                 while (intended != OpenModelDriver.NONE) {
                     lagMicros = Math.max(0, (System.nanoTime() - intended) / 1000);
-                    run.lag().recordValue(Math.min(lagMicros, 3_600_000_000L));
+                    run.schedulingLag().recordValue(Math.min(lagMicros, 3_600_000_000L));
                     runOneTask();
                     lagMicros = 0;
                     intended = isStopping() ? OpenModelDriver.NONE : driver.next(this);
@@ -125,6 +132,11 @@ final class VirtualUserImpl implements VirtualUser, RequestSink {
     void assign(long intendedStartNanos) {
         assignedIntendedStart = intendedStartNanos;
         LockSupport.unpark(thread);
+    }
+
+    /** How long the new user's thread waited for a carrier: a saturated generator starts its users late. */
+    private void recordStartLag() {
+        run.schedulingLag().recordValue(Math.min((System.nanoTime() - startedAt) / 1000, 3_600_000_000L));
     }
 
     private void end() {
@@ -185,7 +197,7 @@ final class VirtualUserImpl implements VirtualUser, RequestSink {
             if (thrown instanceof MissingHostSignal) {
                 return false;
             }
-            run.recording().exceptions().record(thrown, type.name() + "." + task.name());
+            run.recording().exceptions().record(thrown, type.name() + "." + task.name(), secrets);
             return true;
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("Cannot call " + task.method() + ": " + e.getMessage(), e);
@@ -202,6 +214,10 @@ final class VirtualUserImpl implements VirtualUser, RequestSink {
                 return;
             }
             remaining = deadline - System.nanoTime();
+        }
+        if (nanos > 0 && remaining <= 0) {
+            // How late the user woke up: a busy generator shows here before it shows anywhere else.
+            run.schedulingLag().recordValue(Math.min(-remaining / 1000, 3_600_000_000L));
         }
     }
 
@@ -300,7 +316,14 @@ final class VirtualUserImpl implements VirtualUser, RequestSink {
 
     @Override
     public void record(String method, String name, long serviceMicros, long bodyBytes, String error) {
-        run.recording().recorder(method, name).record(serviceMicros, lagMicros, bodyBytes, error);
+        Recording recording = run.recording();
+        recording.recorder(method, name, secrets).record(serviceMicros, lagMicros, bodyBytes,
+                error == null ? null : recording.masker().mask(error, secrets));
+    }
+
+    @Override
+    public SecretMasker.UserSecrets secrets() {
+        return secrets;
     }
 
     @Override

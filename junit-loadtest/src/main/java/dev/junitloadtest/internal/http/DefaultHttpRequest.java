@@ -56,11 +56,13 @@ final class DefaultHttpRequest implements HttpRequest {
     @Override
     public HttpRequest header(String headerName, String value) {
         headers.add(new String[] {Objects.requireNonNull(headerName, "name"), Objects.requireNonNull(value, "value")});
+        http.sink().secrets().addIfSecret(headerName, value);
         return this;
     }
 
     @Override
     public HttpRequest query(String parameterName, Object value) {
+        http.sink().secrets().addIfSecret(parameterName, String.valueOf(value));
         if (query == null) {
             query = new StringBuilder();
         } else {
@@ -152,7 +154,9 @@ final class DefaultHttpRequest implements HttpRequest {
             request.addHeader(header[0], header[1]);
         }
         if (body != null) {
-            request.setBody(body.content(), ContentType.parse(body.contentType()));
+            byte[] content = body.content();
+            SecretScan.body(content, body.contentType(), sink.secrets());
+            request.setBody(content, ContentType.parse(body.contentType()));
         }
         if (timeout != null || followRedirects != null) {
             RequestConfig.Builder config = RequestConfig.copy(http.transport().defaultRequestConfig());
@@ -165,6 +169,21 @@ final class DefaultHttpRequest implements HttpRequest {
             request.setConfig(config.build());
         }
 
+        HttpTransport transport = http.transport();
+        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        if (!transport.trust().allows(uri.getHost(), port)) {
+            // Refused before a byte is sent; recorded, so the report shows what was attempted.
+            String error = blocked("host", uri.getHost() + ":" + port, transport);
+            sink.record(method, recordedName, 0, 0, error);
+            return DefaultHttpResponse.none(method, uri, Duration.ZERO, error);
+        }
+        try {
+            transport.awaitRateSlot();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedRequestException(method + " " + path + " was not sent: the run is stopping");
+        }
+        http.context().removeAttribute(GuardedRedirects.BLOCKED_REDIRECT);
         Exchange exchange = new Exchange(SimpleRequestProducer.create(request), http.context());
         long start = System.nanoTime();
         Future<SimpleHttpResponse> future = http.transport().execute(exchange.request(), http.context(), exchange);
@@ -190,11 +209,20 @@ final class DefaultHttpRequest implements HttpRequest {
             return none;
         }
         DefaultHttpResponse response = new DefaultHttpResponse(method, received.getCode(), received.getHeaders(),
-                received.getBodyBytes(), received.getContentType(), uri, elapsed);
-        String error = judge(response);
+                received.getBodyBytes(), received.getContentType(), uri, elapsed, received.getVersion());
+        SecretScan.cookies(received, sink.secrets());
+        Object refusedRedirect = http.context().getAttribute(GuardedRedirects.BLOCKED_REDIRECT);
+        String error = refusedRedirect != null ? blocked("redirect to host", refusedRedirect.toString(), transport)
+                : judge(response);
         response.outcome(error);
         sink.record(method, recordedName, serviceMicros, response.bodyLength(), error);
         return response;
+    }
+
+    private static String blocked(String what, String hostAndPort, HttpTransport transport) {
+        return "Blocked: " + what + " " + hostAndPort + " is not in the allowed hosts "
+                + transport.trust().allowedHosts() + " (@LoadTest(allowedHosts) or -D"
+                + dev.junitloadtest.LoadTest.ALLOWED_HOSTS_PROPERTY_NAME + ")";
     }
 
     private String judge(DefaultHttpResponse response) {
@@ -223,7 +251,7 @@ final class DefaultHttpRequest implements HttpRequest {
         if (full.startsWith("http://") || full.startsWith("https://")) {
             return uri(full);
         }
-        URI host = sink.host().orElseThrow(() -> sink.missingHost(method, path));
+        URI host = http.host().orElseThrow(() -> sink.missingHost(method, path));
         String base = host.toString();
         if (base.endsWith("/")) {
             base = base.substring(0, base.length() - 1);

@@ -33,12 +33,13 @@ final class DefaultHttpResponse implements HttpResponse {
     private final ContentType contentType;
     private final URI uri;
     private final Duration elapsed;
+    private final String protocol;
     private volatile String failure;
     private volatile String text;
     private volatile JsonValue json;
 
     DefaultHttpResponse(String method, int status, Header[] headers, byte[] body, ContentType contentType, URI uri,
-            Duration elapsed) {
+            Duration elapsed, org.apache.hc.core5.http.ProtocolVersion version) {
         this.method = method;
         this.status = status;
         this.headers = headers;
@@ -46,10 +47,13 @@ final class DefaultHttpResponse implements HttpResponse {
         this.contentType = contentType;
         this.uri = uri;
         this.elapsed = elapsed;
+        this.protocol = version == null ? "" : version.getMajor() >= 2 ? "HTTP/" + version.getMajor()
+                : version.getProtocol() + "/" + version.getMajor() + "." + version.getMinor();
     }
 
     static DefaultHttpResponse none(String method, URI uri, Duration elapsed, String failure) {
-        DefaultHttpResponse response = new DefaultHttpResponse(method, 0, new Header[0], NO_BODY, null, uri, elapsed);
+        DefaultHttpResponse response = new DefaultHttpResponse(method, 0, new Header[0], NO_BODY, null, uri, elapsed,
+                null);
         response.failure = failure;
         return response;
     }
@@ -132,6 +136,11 @@ final class DefaultHttpResponse implements HttpResponse {
             json = parsed;
         }
         return parsed;
+    }
+
+    @Override
+    public String protocol() {
+        return protocol;
     }
 
     @Override

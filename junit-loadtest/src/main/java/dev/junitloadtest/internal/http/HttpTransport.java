@@ -11,7 +11,6 @@ import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
-import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.nio.AsyncRequestProducer;
@@ -21,6 +20,7 @@ import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 import dev.junitloadtest.internal.config.HttpSettings;
+import dev.junitloadtest.internal.config.TrustSettings;
 
 /**
  * The run's HTTP client: one Apache HttpClient 5 async client shared by all virtual users, each keeping its own
@@ -37,13 +37,19 @@ public final class HttpTransport implements AutoCloseable {
     private final RequestConfig defaultRequestConfig;
     private final java.time.Duration responseTimeout;
 
-    /** Starts a client with {@code settings}; {@code name} names its I/O threads. */
-    public HttpTransport(HttpSettings settings, String name) {
+    private final TrustSettings trust;
+    private final RateLimiter rateLimiter;
+
+    /** Starts a client with {@code settings} and {@code trust}; {@code name} names its I/O threads. */
+    public HttpTransport(HttpSettings settings, TrustSettings trust, String name) {
+        this.trust = trust;
+        this.rateLimiter = Double.isInfinite(trust.maxRequestsPerSecond()) ? null
+                : new RateLimiter(trust.maxRequestsPerSecond());
         Timeout connectTimeout = Timeout.of(settings.connectTimeout());
         Timeout responseTimeout = Timeout.of(settings.responseTimeout());
         this.responseTimeout = settings.responseTimeout();
         // Each user keeps its own connections, in a pool made for that (see UserConnectionPool).
-        this.connections = UserConnectionPool.manager(DefaultClientTlsStrategy.createDefault(),
+        this.connections = UserConnectionPool.manager(TlsTrust.strategy(trust),
                 ConnectionConfig.custom()
                         .setConnectTimeout(connectTimeout)
                         .setSocketTimeout(responseTimeout)
@@ -72,6 +78,7 @@ public final class HttpTransport implements AutoCloseable {
                 .disableAutomaticRetries()
                 .setUserAgent(USER_AGENT)
                 .setDefaultRequestConfig(defaultRequestConfig)
+                .setRedirectStrategy(new GuardedRedirects(trust))
                 // The connection state is the user: a connection is only ever reused by the user that opened it.
                 .setUserTokenHandler((route, context) -> HttpClientContext.castOrCreate(context).getUserToken())
                 .build();
@@ -81,6 +88,27 @@ public final class HttpTransport implements AutoCloseable {
     /** The request configuration every request starts from. */
     RequestConfig defaultRequestConfig() {
         return defaultRequestConfig;
+    }
+
+    /** The run's safety rails. */
+    TrustSettings trust() {
+        return trust;
+    }
+
+    /**
+     * Waits for the request's slot under the run's rate cap, if it has one.
+     *
+     * @throws InterruptedException if interrupted while waiting (the request was not sent)
+     */
+    void awaitRateSlot() throws InterruptedException {
+        if (rateLimiter != null) {
+            rateLimiter.acquire();
+        }
+    }
+
+    /** How many requests the rate cap held back, and for how long in all, in nanoseconds; zeros without a cap. */
+    public long[] rateCapHeld() {
+        return rateLimiter == null ? new long[2] : new long[] {rateLimiter.held(), rateLimiter.heldNanos()};
     }
 
     /** How long a request waits for its response unless it sets its own timeout. */

@@ -3,6 +3,8 @@ package dev.junitloadtest.internal.http;
 import java.net.URI;
 import java.util.Optional;
 
+import dev.junitloadtest.internal.recording.SecretMasker;
+
 /**
  * What a user's HTTP client needs from the engine: where relative paths go, and where measured requests go. One per
  * virtual user. Internal.
@@ -18,6 +20,9 @@ public interface RequestSink {
      * @param error why it failed, or {@code null} for a success
      */
     void record(String method, String name, long serviceMicros, long bodyBytes, String error);
+
+    /** The secrets this user has sent, to be masked out of everything recorded. */
+    SecretMasker.UserSecrets secrets();
 
     /**
      * Reports a relative path with no host to resolve it against. Ends the run as misconfigured, and returns the

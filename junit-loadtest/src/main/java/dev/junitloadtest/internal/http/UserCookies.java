@@ -11,16 +11,19 @@ import org.apache.hc.client5.http.cookie.Cookie;
 import org.apache.hc.client5.http.impl.cookie.BasicClientCookie;
 
 import dev.junitloadtest.http.Cookies;
+import dev.junitloadtest.internal.recording.SecretMasker;
 
 /** One user's cookie jar, over HttpClient's cookie store. Internal. */
 final class UserCookies implements Cookies {
 
     private final BasicCookieStore store;
     private final Optional<URI> host;
+    private final SecretMasker.UserSecrets secrets;
 
-    UserCookies(BasicCookieStore store, Optional<URI> host) {
+    UserCookies(BasicCookieStore store, Optional<URI> host, SecretMasker.UserSecrets secrets) {
         this.store = store;
         this.host = host;
+        this.secrets = secrets;
     }
 
     @Override
@@ -42,6 +45,9 @@ final class UserCookies implements Cookies {
 
     @Override
     public void put(String name, String value) {
+        if (secrets.isSecretName("cookie")) {
+            secrets.add(value);
+        }
         BasicClientCookie cookie = new BasicClientCookie(name, value);
         cookie.setDomain(host.map(URI::getHost).orElseThrow(() -> new IllegalStateException(
                 "Cookies.put needs the run's host, to know which domain the cookie is for, and this run has none")));

@@ -1,9 +1,14 @@
 package dev.junitloadtest.internal.http;
 
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.apache.hc.client5.http.cookie.BasicCookieStore;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
@@ -28,6 +33,7 @@ public final class UserHttp implements Http {
     private final UserCookies cookies;
     private String lastTarget;
     private java.net.URI lastUri;
+    private final Optional<URI> host;
 
     /** A client for one user, with its own cookies and connections. */
     public UserHttp(HttpTransport transport, RequestSink sink) {
@@ -36,7 +42,30 @@ public final class UserHttp implements Http {
         this.context.setCookieStore(cookieStore);
         // The user token is the connection state: the pool keeps the user's idle connections in it.
         this.context.setUserToken(new UserConnections());
-        this.cookies = new UserCookies(cookieStore, sink.host());
+        this.host = sink.host().map(UserHttp::withoutUserInfo);
+        this.cookies = new UserCookies(cookieStore, host, sink.secrets());
+        // A host written http://user:password@host logs in with Basic authentication, as browsers and Locust do;
+        // HttpClient itself refuses user info in a request URI.
+        sink.host().map(URI::getRawUserInfo).ifPresent(userInfo -> defaultHeader("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString(URLDecoder.decode(userInfo, StandardCharsets.UTF_8)
+                        .getBytes(StandardCharsets.UTF_8))));
+    }
+
+    private static URI withoutUserInfo(URI uri) {
+        if (uri.getRawUserInfo() == null) {
+            return uri;
+        }
+        try {
+            return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), uri.getQuery(),
+                    uri.getFragment());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("Host " + uri.getHost() + " cannot be used without its user info", e);
+        }
+    }
+
+    /** The base URI of relative paths, without user info. */
+    Optional<URI> host() {
+        return host;
     }
 
     @Override
@@ -78,6 +107,7 @@ public final class UserHttp implements Http {
 
     @Override
     public Http defaultHeader(String name, String value) {
+        sink.secrets().addIfSecret(name, value);
         defaultHeaders.put(name.toLowerCase(Locale.ROOT), new String[] {name, value});
         return this;
     }

@@ -19,27 +19,34 @@ public final class ExceptionLog {
     private static final int MAX_TRACE_LINES = 40;
 
     private final int maxDistinct;
+    private final java.util.function.BiFunction<String, SecretMasker.UserSecrets, String> mask;
     private final Map<String, Group> groups = new ConcurrentHashMap<>();
     private final LongAdder total = new LongAdder();
     private final AtomicBoolean overflowed = new AtomicBoolean();
 
-    /** A log keeping at most {@code maxDistinct} distinct stack traces. */
-    public ExceptionLog(int maxDistinct) {
+    /** A log keeping at most {@code maxDistinct} distinct stack traces, masking secrets with {@code mask}. */
+    public ExceptionLog(int maxDistinct, java.util.function.BiFunction<String, SecretMasker.UserSecrets, String> mask) {
         this.maxDistinct = maxDistinct;
+        this.mask = mask;
     }
 
     /** Records {@code exception}, thrown by {@code where} (e.g. {@code "ApiUser.home"}). */
     public void record(Throwable exception, String where) {
+        record(exception, where, null);
+    }
+
+    /** Records {@code exception}, thrown by {@code where}, with {@code secrets} (a user's) masked out of it. */
+    public void record(Throwable exception, String where, SecretMasker.UserSecrets secrets) {
         total.increment();
-        String trace = trace(exception);
+        String trace = mask.apply(trace(exception), secrets);
         Group group = groups.get(trace);
         if (group == null) {
             if (groups.size() >= maxDistinct) {
                 overflowed.set(true);
                 trace = "(other exceptions: more distinct stack traces than the report keeps)";
             }
-            String message = exception.getClass().getName()
-                    + (exception.getMessage() == null ? "" : ": " + FailureLog.oneLine(exception.getMessage()));
+            String message = mask.apply(exception.getClass().getName()
+                    + (exception.getMessage() == null ? "" : ": " + FailureLog.oneLine(exception.getMessage())), secrets);
             group = groups.computeIfAbsent(trace, t -> new Group(message, t));
         }
         group.count.increment();

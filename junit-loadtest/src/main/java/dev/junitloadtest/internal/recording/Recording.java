@@ -20,52 +20,67 @@ public final class Recording {
 
     private final int maxNames;
     private final boolean separateServiceTimes;
+    private final SecretMasker masker;
     private final Map<String, Map<String, RequestRecorder>> recorders = new ConcurrentHashMap<>();
+    private final Map<RequestKey, RequestRecorder> byKey = new ConcurrentHashMap<>();
     private final AtomicInteger nameCount = new AtomicInteger();
     private final AtomicBoolean namesOverflowed = new AtomicBoolean();
     private final FailureLog failures = new FailureLog(1000);
-    private final ExceptionLog exceptions = new ExceptionLog(200);
+    private final ExceptionLog exceptions = new ExceptionLog(200, this::maskForExceptions);
     private final Map<String, TaskCounters> tasks = new ConcurrentHashMap<>();
     private final AtomicInteger runningUsers = new AtomicInteger();
     private final LongAdder droppedIterations = new LongAdder();
 
     /**
      * A recording keeping at most {@code maxNames} distinct request names, with separate service-time histograms
-     * when latencies are corrected for the open model.
+     * when latencies are corrected for the open model, masking secrets with {@code masker}.
      */
-    public Recording(int maxNames, boolean separateServiceTimes) {
+    public Recording(int maxNames, boolean separateServiceTimes, SecretMasker masker) {
         this.maxNames = maxNames;
         this.separateServiceTimes = separateServiceTimes;
+        this.masker = masker;
+    }
+
+    /** The run's secret masker. */
+    public SecretMasker masker() {
+        return masker;
+    }
+
+    /** The recorder of {@code method} and {@code name}, created on first use; see {@link #recorder(String, String, SecretMasker.UserSecrets)}. */
+    public RequestRecorder recorder(String method, String name) {
+        return recorder(method, name, null);
     }
 
     /**
-     * The recorder of {@code method} and {@code name}, created on first use. Looking up an existing recorder does
-     * not allocate.
+     * The recorder of {@code method} and {@code name}, created on first use under the name with its secrets masked
+     * (names that differ only by a secret share one recorder). Looking up an existing recorder does not allocate.
      */
-    public RequestRecorder recorder(String method, String name) {
+    public RequestRecorder recorder(String method, String name, SecretMasker.UserSecrets secrets) {
         Map<String, RequestRecorder> byName = recorders.get(method);
         if (byName == null) {
             byName = recorders.computeIfAbsent(method, m -> new ConcurrentHashMap<>());
         }
         RequestRecorder recorder = byName.get(name);
-        return recorder != null ? recorder : create(byName, method, name);
+        return recorder != null ? recorder : create(byName, method, name, secrets);
     }
 
-    private RequestRecorder create(Map<String, RequestRecorder> byName, String method, String name) {
-        String kept = name;
-        if (nameCount.get() >= maxNames) {
+    private RequestRecorder create(Map<String, RequestRecorder> byName, String method, String name,
+            SecretMasker.UserSecrets secrets) {
+        String masked = masker.mask(name, secrets);
+        RequestKey key = new RequestKey(method, masked);
+        if (!byKey.containsKey(key) && nameCount.get() >= maxNames) {
             namesOverflowed.set(true);
-            kept = OTHER_NAMES;
-            RequestRecorder other = byName.get(kept);
-            if (other != null) {
-                return other;
-            }
+            key = new RequestKey(method, OTHER_NAMES);
         }
-        String finalName = kept;
-        return byName.computeIfAbsent(finalName, n -> {
+        RequestRecorder recorder = byKey.computeIfAbsent(key, k -> {
             nameCount.incrementAndGet();
-            return new RequestRecorder(new RequestKey(method, n), separateServiceTimes, failures);
+            return new RequestRecorder(k, separateServiceTimes, failures);
         });
+        // Names beyond the cap are not remembered one by one: that is what the cap is for.
+        if (!recorder.key().name().equals(OTHER_NAMES) || byName.size() < maxNames) {
+            byName.putIfAbsent(name, recorder);
+        }
+        return recorder;
     }
 
     /** Whether requests were recorded under {@link #OTHER_NAMES} because there were too many distinct names. */
@@ -85,9 +100,7 @@ public final class Recording {
 
     /** Every recorder created so far. */
     public List<RequestRecorder> recorders() {
-        List<RequestRecorder> all = new ArrayList<>();
-        recorders.values().forEach(byName -> all.addAll(byName.values()));
-        return all;
+        return new ArrayList<>(byKey.values());
     }
 
     /** The failure counts. */
@@ -110,6 +123,10 @@ public final class Recording {
     /** The counters of every task that ran. */
     public List<TaskCounters> tasks() {
         return List.copyOf(tasks.values());
+    }
+
+    private String maskForExceptions(String text, SecretMasker.UserSecrets secrets) {
+        return masker.mask(text, secrets);
     }
 
     /** Counts users between their start and their end. */

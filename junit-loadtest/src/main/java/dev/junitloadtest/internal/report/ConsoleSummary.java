@@ -62,6 +62,9 @@ final class ConsoleSummary {
             text.append(nl).append("Dropped iterations: ").append(Figures.count(result.droppedIterations()))
                     .append(" could not start because every user was busy").append(nl);
         }
+        if (result.generatorHealth().isMeasured()) {
+            text.append(nl).append("Load generator: ").append(result.generatorHealth().summary()).append(nl);
+        }
         if (!result.warnings().isEmpty()) {
             text.append(nl).append("Warnings").append(nl);
             result.warnings().forEach(warning -> text.append("- ").append(warning).append(nl));

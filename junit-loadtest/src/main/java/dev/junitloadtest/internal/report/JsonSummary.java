@@ -19,6 +19,7 @@ import dev.junitloadtest.result.ExceptionStats;
 import dev.junitloadtest.result.FailureStats;
 import dev.junitloadtest.result.HistoryPoint;
 import dev.junitloadtest.result.LatencyDistribution;
+import dev.junitloadtest.result.GeneratorHealth;
 import dev.junitloadtest.result.LoadTestResult;
 import dev.junitloadtest.result.RequestStats;
 import dev.junitloadtest.result.RunProfile;
@@ -68,6 +69,7 @@ final class JsonSummary {
         json.put("tasks", tasks(result));
         json.put("thresholds", thresholds(result));
         json.put("droppedIterations", result.droppedIterations());
+        json.put("generator", generator(result.generatorHealth()));
         json.put("warnings", result.warnings());
         return json;
     }
@@ -220,5 +222,23 @@ final class JsonSummary {
     /** {@code histogram} compressed and base64-encoded, as HdrHistogram's log lines hold one. */
     static String encode(Histogram histogram) {
         return Base64.getEncoder().encodeToString(Histograms.compress(histogram));
+    }
+
+    private static Map<String, Object> generator(GeneratorHealth health) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("measured", health.isMeasured());
+        json.put("healthy", health.isHealthy());
+        json.put("cores", health.cores());
+        json.put("cpuAverage", health.cpuAverage());
+        json.put("cpuPeak", health.cpuPeak());
+        json.put("saturatedSeconds", health.saturatedSeconds());
+        json.put("measuredSeconds", health.measuredSeconds());
+        json.put("pauseP99Ms", health.pauses().percentile(99).toNanos() / 1e6);
+        json.put("pauseMaxMs", health.pauses().max().toNanos() / 1e6);
+        json.put("schedulingLagP99Ms", health.schedulingLag().percentile(99).toNanos() / 1e6);
+        json.put("schedulingLagMaxMs", health.schedulingLag().max().toNanos() / 1e6);
+        json.put("gcSeconds", health.gcTime().toNanos() / 1e9);
+        json.put("problems", health.problems());
+        return json;
     }
 }

@@ -57,7 +57,7 @@ public final class Reporting {
         this.err = err;
         if (settings.progress()) {
             listeners.add(new ConsoleProgress(profile.testName(), profile.model().describe(),
-                    profile.host().map(Object::toString).orElse(""), profile.model().duration(),
+                    profile.displayHost(), profile.model().duration(),
                     settings.progressInterval(), out));
         }
         Optional<Path> directory = settings.directory();

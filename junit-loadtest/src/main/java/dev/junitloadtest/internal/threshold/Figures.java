@@ -1,9 +1,11 @@
 package dev.junitloadtest.internal.threshold;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import org.HdrHistogram.Histogram;
 
+import dev.junitloadtest.result.GeneratorHealth;
 import dev.junitloadtest.result.LatencyDistribution;
 import dev.junitloadtest.result.RequestStats;
 
@@ -27,6 +29,46 @@ public interface Figures {
 
     /** Plain service times. */
     Latencies serviceTimes();
+
+    /** What was measured of the load generator, for the run's figures at its end; empty while it runs. */
+    default Optional<GeneratorHealth> generator() {
+        return Optional.empty();
+    }
+
+    /** {@code figures} with {@code health}, the generator's. */
+    static Figures withGenerator(Figures figures, GeneratorHealth health) {
+        return new Figures() {
+            @Override
+            public long count() {
+                return figures.count();
+            }
+
+            @Override
+            public long failures() {
+                return figures.failures();
+            }
+
+            @Override
+            public Duration elapsed() {
+                return figures.elapsed();
+            }
+
+            @Override
+            public Latencies responseTimes() {
+                return figures.responseTimes();
+            }
+
+            @Override
+            public Latencies serviceTimes() {
+                return figures.serviceTimes();
+            }
+
+            @Override
+            public Optional<GeneratorHealth> generator() {
+                return Optional.of(health);
+            }
+        };
+    }
 
     /** Latencies as metrics read them; all zero when there are none. */
     interface Latencies {

@@ -31,8 +31,10 @@ final class Judge {
                 : spec.window().phrase() + " (" + Formats.span(window.windowStart(), window.windowEnd()) + ")";
         List<ThresholdResult> verdicts = new ArrayList<>();
         switch (spec.scope()) {
-            case Scope.All all -> verdicts.add(judge(spec, Scope.AGGREGATED, "all requests", where,
-                    Figures.of(window.total())));
+            case Scope.All all -> verdicts.add(judge(spec, Scope.AGGREGATED,
+                    spec.expression().metric().name().startsWith(Metrics.GENERATOR_PREFIX) ? "the load generator"
+                            : "all requests", where,
+                    Figures.withGenerator(Figures.of(window.total()), result.generatorHealth())));
             case Scope.One one -> {
                 Optional<RequestStats> inRun = result.request(one.key());
                 if (inRun.isEmpty()) {

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import dev.junitloadtest.internal.threshold.Figures.Latencies;
 import dev.junitloadtest.internal.threshold.Metric.Trend;
+import dev.junitloadtest.result.GeneratorHealth;
 
 /**
  * The metrics thresholds know, by name. A new metric is one more {@link Family} in {@link #FAMILIES}: a fixed name
@@ -21,7 +22,11 @@ public final class Metrics {
 
     /** The metrics, for messages that say which exist. */
     public static final String KNOWN = "p95 or any percentile such as p99.9, median, avg, min, max, failure_rate, "
-            + "failures, count or rps; service_p95, service_avg... for service times";
+            + "failures, count or rps; service_p95, service_avg... for service times; generator_cpu, "
+            + "generator_cpu_peak, generator_pause_p99, generator_lag_p99... for the load generator's health";
+
+    /** Metrics of the load generator itself start with this. */
+    public static final String GENERATOR_PREFIX = "generator_";
 
     private static final Pattern NUMBER = Pattern.compile("\\d+(\\.\\d+)?");
 
@@ -32,7 +37,13 @@ public final class Metrics {
                     f -> BigDecimal.valueOf(f.failures()).divide(BigDecimal.valueOf(f.count()), MathContext.DECIMAL64)),
             named("failures", Quantity.COUNT, Trend.RISES, true, f -> BigDecimal.valueOf(f.failures())),
             named("count", Quantity.COUNT, Trend.RISES, false, f -> BigDecimal.valueOf(f.count())),
-            named("rps", Quantity.RATE, Trend.EITHER, false, f -> perSecond(f.count(), f.elapsed())));
+            named("rps", Quantity.RATE, Trend.EITHER, false, f -> perSecond(f.count(), f.elapsed())),
+            named("generator_cpu", Quantity.PERCENTAGE, Trend.EITHER, false,
+                    f -> BigDecimal.valueOf(generator(f).cpuAverage())),
+            named("generator_cpu_peak", Quantity.PERCENTAGE, Trend.EITHER, false,
+                    f -> BigDecimal.valueOf(generator(f).cpuPeak())),
+            generatorLatencies("generator_pause_", health -> health.pauses()),
+            generatorLatencies("generator_lag_", health -> health.schedulingLag()));
 
     private Metrics() {
     }
@@ -108,6 +119,43 @@ public final class Metrics {
             return Optional.of(new Metric(name, Quantity.TIME, trend, true,
                     figures -> BigDecimal.valueOf(read.apply(which.apply(figures)).toNanos())));
         };
+    }
+
+    private static GeneratorHealth generator(Figures figures) {
+        return figures.generator().orElseThrow(() -> new IllegalStateException(
+                "The load generator's figures are known at the end of the run only"));
+    }
+
+    /** {@code generator_pause_p99}, {@code generator_lag_max}...: the generator's pauses or users' lateness. */
+    private static Family generatorLatencies(String prefix,
+            Function<GeneratorHealth, dev.junitloadtest.result.LatencyDistribution> which) {
+        Family latencies = latencies(prefix, figures -> {
+            dev.junitloadtest.result.LatencyDistribution distribution = which.apply(generator(figures));
+            return new Latencies() {
+                @Override
+                public Duration percentile(double percentile) {
+                    return distribution.percentile(percentile);
+                }
+
+                @Override
+                public Duration mean() {
+                    return distribution.mean();
+                }
+
+                @Override
+                public Duration min() {
+                    return distribution.min();
+                }
+
+                @Override
+                public Duration max() {
+                    return distribution.max();
+                }
+            };
+        });
+        // Unlike request latencies, these exist without a single request.
+        return name -> latencies.resolve(name).map(metric -> new Metric(metric.name(), metric.quantity(),
+                metric.trend(), false, metric::measure));
     }
 
     private static BigDecimal perSecond(long count, Duration elapsed) {

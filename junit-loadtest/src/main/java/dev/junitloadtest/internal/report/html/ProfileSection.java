@@ -2,6 +2,7 @@ package dev.junitloadtest.internal.report.html;
 
 import static dev.junitloadtest.internal.report.html.Html.text;
 
+import dev.junitloadtest.result.GeneratorHealth;
 import dev.junitloadtest.result.LoadTestResult;
 import dev.junitloadtest.result.RunProfile;
 
@@ -32,6 +33,12 @@ final class ProfileSection {
         fact("Seed", "<code>" + profile.seed() + "</code>");
         fact("Started", Format.timestamp(result.startedAt()));
         fact("Measured", Format.elapsed(result.elapsed()));
+        GeneratorHealth health = result.generatorHealth();
+        if (health.isMeasured()) {
+            fact("Load generator", (health.isHealthy() ? "<span class=\"good\">healthy</span>"
+                : "<span class=\"bad\">skewed</span>") + " <span class=\"muted\">" + text(health.summary()
+                        .substring(health.summary().indexOf(':') + 2)) + "</span>");
+        }
         if (result.droppedIterations() > 0) {
             fact("Dropped iterations", "<span class=\"bad\">" + Format.count(result.droppedIterations())
                     + "</span> <span class=\"muted\">could not start: every user was busy</span>");

@@ -1,0 +1,187 @@
+package dev.junitloadtest.trust;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static dev.junitloadtest.EngineRuns.configurationError;
+import static dev.junitloadtest.EngineRuns.run;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import dev.junitloadtest.LoadTest;
+import dev.junitloadtest.TargetHost;
+import dev.junitloadtest.Task;
+import dev.junitloadtest.Users;
+import dev.junitloadtest.VirtualUser;
+import dev.junitloadtest.http.Http;
+import dev.junitloadtest.internal.config.ConfigurationParameters;
+import dev.junitloadtest.internal.config.ProfileReader;
+import dev.junitloadtest.result.LoadTestResult;
+import dev.junitloadtest.result.RequestStats;
+import dev.junitloadtest.sampletarget.SampleTarget;
+
+/** A run cannot be pointed at the wrong place, or at the wrong scale, by accident. */
+class SafetyRailsTests {
+
+    static final AtomicReference<LoadTestResult> RESULT = new AtomicReference<>();
+
+    @Test
+    void aRateCapHoldsUsersBackInsteadOfExceedingIt() {
+        run(CappedTestCase.class).testEvents().assertStatistics(stats -> stats.failed(0));
+
+        LoadTestResult result = RESULT.get();
+        // Ten users without waits could send thousands of requests in 2 s; the cap lets 50 a second through, the
+        // first slot at once. Users already waiting for a slot when the 2 s end get theirs in the stop phase, at
+        // the same rate: the cap holds over the whole measured time.
+        double seconds = result.elapsed().toNanos() / 1e9;
+        assertThat(result.total().count()).isGreaterThanOrEqualTo(80).isLessThanOrEqualTo((long) (50 * seconds) + 1);
+        assertThat(CappedTestCase.served).isEqualTo(result.total().count());
+        assertThat(result.warnings()).anySatisfy(warning -> assertThat(warning)
+                .matches("Request rate capped at 50/s: the cap held users back [\\d,]+ time\\(s\\), [\\d.]+ s in all\\.")
+                .doesNotContain("back 0 time"));
+    }
+
+    @Test
+    void requestsToHostsOutsideTheAllowListFailBeforeAnythingIsSent() {
+        run(AllowListTestCase.class).testEvents().assertStatistics(stats -> stats.failed(0));
+
+        LoadTestResult result = RESULT.get();
+        RequestStats allowed = result.request("GET /").orElseThrow();
+        RequestStats elsewhere = result.request("GET elsewhere").orElseThrow();
+        RequestStats redirected = result.request("GET /away").orElseThrow();
+        assertThat(allowed.failures()).isZero();
+        assertThat(elsewhere.failures()).isEqualTo(elsewhere.count()).isPositive();
+        assertThat(redirected.failures()).isEqualTo(redirected.count()).isPositive();
+        assertThat(result.failures()).extracting(failure -> failure.key() + ": " + failure.error())
+                .containsExactlyInAnyOrder(
+                        "GET elsewhere: Blocked: host 127.0.0.2:" + AllowListTestCase.otherPort
+                                + " is not in the allowed hosts [127.0.0.1] (@LoadTest(allowedHosts) or "
+                                + "-Dloadtest.allowed-hosts)",
+                        "GET /away: Blocked: redirect to host 127.0.0.2:" + AllowListTestCase.otherPort
+                                + " is not in the allowed hosts [127.0.0.1] (@LoadTest(allowedHosts) or "
+                                + "-Dloadtest.allowed-hosts)");
+        // Not a byte reached the other host, neither directly nor by the redirect.
+        assertThat(AllowListTestCase.otherRequests).isZero();
+    }
+
+    @Test
+    void theAllowListComesFromConfigurationToo() {
+        run(AllowListTestCase.class, Map.of("loadtest.allowed-hosts", "127.0.0.*, localhost"))
+                .testEvents().assertStatistics(stats -> stats.failed(0));
+
+        assertThat(RESULT.get().request("GET elsewhere").orElseThrow().failures()).isZero();
+        assertThat(AllowListTestCase.otherRequests).isPositive();
+    }
+
+    @Test
+    void ceilingsCatchTyposAndNameTheOverride() {
+        assertThat(configurationError(CeilingTestCase.class, Map.of("loadtest.users", "200000"))).isEqualTo(
+                "CeilingTestCase asks for 200,000 users, above the ceiling of 20,000 that guards against typos. If "
+                        + "you mean it, raise the ceiling: -Dloadtest.ceiling.users=200000");
+        assertThat(configurationError(CeilingTestCase.class, Map.of("loadtest.duration", "100h"))).isEqualTo(
+                "CeilingTestCase asks to run for 100h, above the ceiling of 2h that guards against typos. If you "
+                        + "mean it, raise the ceiling: -Dloadtest.ceiling.duration=100h");
+        // Raising them lets the same settings through (read only: nothing is run).
+        Map<String, String> raised = Map.of("loadtest.users", "200000", "loadtest.ceiling.users", "200000",
+                "loadtest.duration", "100h", "loadtest.ceiling.duration", "100h");
+        assertThatCode(() -> new ProfileReader(CeilingTestCase.class,
+                key -> java.util.Optional.ofNullable(raised.get(key)), name -> null).read()).doesNotThrowAnyException();
+        assertThat(new ProfileReader(CeilingTestCase.class, ConfigurationParameters.NONE, name -> null).read()
+                .model().duration()).hasSeconds(1);
+    }
+
+    // Fixtures
+
+    @LoadTest(duration = "2s", maxRps = 50, stopTimeout = "5s")
+    @Users(count = 10)
+    static class CappedTestCase {
+        static SampleTarget target;
+        static long served;
+
+        @BeforeAll
+        static void start() {
+            target = SampleTarget.start();
+        }
+
+        @AfterAll
+        static void stop(LoadTestResult result) {
+            RESULT.set(result);
+            served = target.requestsServed();
+            target.close();
+        }
+
+        @TargetHost
+        static URI host() {
+            return target.baseUri();
+        }
+
+        @Task
+        void home(Http http) {
+            http.get("/");
+        }
+    }
+
+    @LoadTest(duration = "5s", allowedHosts = "127.0.0.1")
+    @Users(count = 1)
+    static class AllowListTestCase {
+        static WireMockServer allowed;
+        static WireMockServer other;
+        static int otherPort;
+        static long otherRequests;
+
+        @BeforeAll
+        static void start() {
+            allowed = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+            other = new WireMockServer(options().bindAddress("127.0.0.2").dynamicPort());
+            allowed.start();
+            other.start();
+            otherPort = other.port();
+            allowed.stubFor(get("/").willReturn(aResponse().withStatus(200)));
+            allowed.stubFor(get("/away").willReturn(aResponse().withStatus(302)
+                    .withHeader("Location", "http://127.0.0.2:" + otherPort + "/")));
+            other.stubFor(get("/").willReturn(aResponse().withStatus(200)));
+        }
+
+        @AfterAll
+        static void stop(LoadTestResult result) {
+            RESULT.set(result);
+            otherRequests = other.getAllServeEvents().size();
+            allowed.stop();
+            other.stop();
+        }
+
+        @TargetHost
+        static String host() {
+            return "http://127.0.0.1:" + allowed.port();
+        }
+
+        @Task
+        void go(Http http, VirtualUser user) {
+            http.get("/");
+            http.request("GET", "http://127.0.0.2:" + otherPort + "/").name("elsewhere").send();
+            http.get("/away");
+            user.stop();
+        }
+    }
+
+    @LoadTest(duration = "1s")
+    static class CeilingTestCase {
+        @Task
+        void nothing() {
+        }
+
+        @org.junit.jupiter.api.Test
+        void ran() {
+        }
+    }
+}
