@@ -1,8 +1,10 @@
-"""Where a generator's CPU goes, from a JFR recording: `python3 bench/jfr-profile.py recording.jfr [jfr-binary]`.
+"""Where a generator's CPU goes, from a JFR recording:
+`python3 bench/jfr-profile.py recording.jfr [jfr-binary] [skip-seconds]`.
 
 Prints the share of execution samples by leaf method (self time) and by chosen frames anywhere in the stack
 (inclusive time), from `jfr print --events jdk.ExecutionSample`. Samples of the JUnit/Maven start are left out by
-counting only samples taken after the first HTTP request (a stack with HttpClient in it).
+counting only samples taken after the first HTTP request (a stack with HttpClient in it), and, with skip-seconds,
+only those taken that many seconds after the first sample (to leave the JIT's warm-up out).
 """
 import collections
 import re
@@ -13,12 +15,20 @@ jfr = sys.argv[2] if len(sys.argv) > 2 else "jfr"
 text = subprocess.run([jfr, "print", "--events", "jdk.ExecutionSample", "--stack-depth", "96", sys.argv[1]],
                       capture_output=True, text=True, check=True).stdout
 events = text.split("jdk.ExecutionSample {")[1:]
+skip = float(sys.argv[3]) if len(sys.argv) > 3 else 0.0
 stacks = []
 started = False
+first = None
 for event in events:
     frames = re.findall(r"^\s+([\w.$<>]+)\(.*?\)\s+line:", event, re.M)
     if not frames:
         continue
+    m = re.search(r"startTime = (\d+):(\d+):([\d.]+)", event)
+    if m:
+        t = int(m.group(1)) * 3600 + int(m.group(2)) * 60 + float(m.group(3))
+        first = t if first is None else first
+        if t - first < skip:
+            continue
     if not started and any(f.startswith("org.apache.hc.") for f in frames):
         started = True
     if started:

@@ -2,8 +2,8 @@
 # The benchmark (see BENCHMARKS.md). Builds what it runs, then runs every load inside a network namespace with only
 # loopback up, nginx pinned to core 1 and each generator to core 0, and prints one table.
 #
-#   bench/run.sh                      # throughput: every generator, 50 and 200 users, 15 s, 3 rounds
-#   bench/run.sh throughput --rounds 1 --seconds 10 --users 50 --only "wrk jlt raw-async"
+#   bench/run.sh                      # throughput: every generator, 50 and 200 users, 25 s (steady from 13 s), 3 rounds
+#   bench/run.sh throughput --rounds 1 --seconds 20 --warmup 10 --users 50 --only "wrk junit-loadtest raw-async"
 #   bench/run.sh memory [--counts "1000 10000"]   # RSS with idle users, junit-loadtest and Locust
 #   bench/run.sh accuracy             # fixed delays and a one-second stall (open model)
 #   bench/run.sh sample               # junit-loadtest and wrk against the sample target instead of nginx

@@ -3,7 +3,7 @@ import statistics
 import sys
 from collections import defaultdict
 
-runs_file, rounds, seconds, load = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
+runs_file, rounds, seconds, warmup, load = sys.argv[1:6]
 runs = defaultdict(list)
 order = []
 for line in open(runs_file):
@@ -25,7 +25,7 @@ names = {"wrk": "wrk -t1", "locust-http": "Locust 2.12 HttpUser", "locust-fast":
          "raw-classic": "raw HttpClient 5 classic + virtual threads", "junit-loadtest": "junit-loadtest @LoadTest",
          "junit-loadtest-alt": "junit-loadtest @LoadTest (baseline build)"}
 print(f"{rounds} round(s) of {seconds} s per generator and user count, generators alternated; medians. "
-      f"Steady = nginx's own count from 5 s after the start to 2 s before the end. CPU = the generator's user+system "
+      f"Steady = nginx's own count from {warmup} s after the start to 2 s before the end. CPU = the generator's user+system "
       f"CPU over the steady window per 1,000 requests. Load average at the end: {load}.\n")
 print("| generator | users | req/s (whole run) | req/s (steady) | vs wrk | vs raw async | CPU s / 1k req | p50 ms | p99 ms | errors |")
 print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")

@@ -118,6 +118,8 @@ public final class RawLoop {
             Thread.sleep(Math.max(1, Math.min(1000, (deadline - System.nanoTime()) / 1_000_000)));
             interval = recorder.getIntervalHistogram(interval);
             total.add(interval);
+            System.err.printf(Locale.ROOT, "%.1f s: %d requests%n", (System.nanoTime() - start) / 1e9,
+                    interval.getTotalCount());
         }
         for (Thread thread : threads) {
             thread.join();
