@@ -4,7 +4,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -19,7 +21,11 @@ public final class FailureLog {
     private static final int MAX_MESSAGE_LENGTH = 500;
 
     private final int maxDistinct;
-    private final Map<Entry, LongAdder> counts = new ConcurrentHashMap<>();
+    private static final Pattern LINE_BREAKS = Pattern.compile("\\s*[\\r\\n]+\\s*");
+
+    /** By request, by message: counting a failure seen before looks up two maps and allocates nothing. */
+    private final Map<RequestKey, Map<String, LongAdder>> counts = new ConcurrentHashMap<>();
+    private final AtomicInteger distinct = new AtomicInteger();
     private final AtomicBoolean overflowed = new AtomicBoolean();
 
     /** A log keeping at most {@code maxDistinct} distinct (request, error) pairs. */
@@ -28,14 +34,21 @@ public final class FailureLog {
     }
 
     void record(RequestKey key, String error) {
-        Entry entry = new Entry(key, oneLine(error));
-        LongAdder count = counts.get(entry);
+        Map<String, LongAdder> byError = counts.get(key);
+        if (byError == null) {
+            byError = counts.computeIfAbsent(key, k -> new ConcurrentHashMap<>());
+        }
+        String line = oneLine(error);
+        LongAdder count = byError.get(line);
         if (count == null) {
-            if (counts.size() >= maxDistinct) {
+            if (distinct.get() >= maxDistinct) {
                 overflowed.set(true);
-                entry = new Entry(key, OTHER_ERRORS);
+                line = OTHER_ERRORS;
             }
-            count = counts.computeIfAbsent(entry, e -> new LongAdder());
+            count = byError.computeIfAbsent(line, e -> {
+                distinct.incrementAndGet();
+                return new LongAdder();
+            });
         }
         count.increment();
     }
@@ -48,7 +61,8 @@ public final class FailureLog {
     /** The counts, most frequent first. */
     public List<Count> counts() {
         return counts.entrySet().stream()
-                .map(e -> new Count(e.getKey().key(), e.getKey().error(), e.getValue().sum()))
+                .flatMap(byKey -> byKey.getValue().entrySet().stream()
+                        .map(e -> new Count(byKey.getKey(), e.getKey(), e.getValue().sum())))
                 .sorted(Comparator.comparingLong(Count::occurrences).reversed()
                         .thenComparing(Count::key).thenComparing(Count::error))
                 .toList();
@@ -56,11 +70,13 @@ public final class FailureLog {
 
     /** Failure messages are one line in every report. */
     static String oneLine(String error) {
-        String line = error.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+        if (error.length() <= MAX_MESSAGE_LENGTH && error.indexOf('\n') < 0 && error.indexOf('\r') < 0
+                && (error.isEmpty() || !Character.isWhitespace(error.charAt(0))
+                        && !Character.isWhitespace(error.charAt(error.length() - 1)))) {
+            return error;
+        }
+        String line = LINE_BREAKS.matcher(error).replaceAll(" ").strip();
         return line.length() <= MAX_MESSAGE_LENGTH ? line : line.substring(0, MAX_MESSAGE_LENGTH - 1) + "…";
-    }
-
-    private record Entry(RequestKey key, String error) {
     }
 
     /** How often {@code key} failed with {@code error}. */
