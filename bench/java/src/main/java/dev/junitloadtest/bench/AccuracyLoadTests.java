@@ -22,7 +22,7 @@ final class AccuracyLoadTests {
 
     /** Closed model against {@code /delay?ms=} {@code bench.delay-ms}. */
     @LoadTest(duration = "10s")
-    @Users(count = 20)
+    @Users(count = 10)
     static class FixedDelay implements LoadTestVerdicts {
 
         @Task
