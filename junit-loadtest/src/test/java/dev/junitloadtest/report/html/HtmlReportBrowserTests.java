@@ -105,11 +105,12 @@ class HtmlReportBrowserTests {
                   pixels: (() => {
                     const canvas = u.root.querySelector('canvas');
                     const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-                    const [r, g, b] = u.series[1].stroke().match(/[0-9a-f]{2}/gi).map(h => parseInt(h, 16));
+                    const colours = u.series.slice(1)
+                        .map(s => s.stroke().match(/[0-9a-f]{2}/gi).map(h => parseInt(h, 16)));
                     let count = 0;
                     for (let i = 0; i < pixels.length; i += 4) {
-                      if (Math.abs(pixels[i] - r) < 8 && Math.abs(pixels[i + 1] - g) < 8
-                          && Math.abs(pixels[i + 2] - b) < 8 && pixels[i + 3] > 200) count++;
+                      if (pixels[i + 3] > 200 && colours.some(([r, g, b]) => Math.abs(pixels[i] - r) < 8
+                          && Math.abs(pixels[i + 1] - g) < 8 && Math.abs(pixels[i + 2] - b) < 8)) count++;
                     }
                     return count;
                   })()
@@ -124,9 +125,11 @@ class HtmlReportBrowserTests {
                     result.history().size() + 1).isGreaterThanOrEqualTo(5);
             assertThat(chart.get("drawn").elements()).as("series with data in %s", chart.get("id"))
                     .allMatch(JsonValue::asBoolean);
-            // The first series' own colour on the canvas: uPlot drew the line, not just axes and grid.
-            assertThat(chart.get("pixels").asInt()).as("pixels of the first series of %s", chart.get("id"))
-                    .isGreaterThan(200);
+            // The series' own colours on the canvas: uPlot drew lines, not just axes and grid. Counted over all
+            // series, because lines drawn later cover earlier ones where they coincide (p50 under p95 when the
+            // latencies are flat); a line across the plot is several hundred pixels whatever its shape.
+            assertThat(chart.get("pixels").asInt()).as("pixels in the series' colours of %s", chart.get("id"))
+                    .isGreaterThan(300);
         }
 
         JsonValue page = chromium.evaluate("""
