@@ -55,10 +55,15 @@ public final class Timeline {
         return List.copyOf(entries);
     }
 
+    // Called with no interval pending. An odd entry out goes back to pending, where the next intervals join it, so
+    // that every entry keeps the same length (a lone short entry would later merge into an odd-length one).
     private void coarsen() {
+        if (entries.size() % 2 == 1) {
+            pending = entries.removeLast();
+        }
         List<Entry> merged = new ArrayList<>();
         for (int i = 0; i < entries.size(); i += 2) {
-            merged.add(i + 1 < entries.size() ? merge(entries.get(i), entries.get(i + 1)) : entries.get(i));
+            merged.add(merge(entries.get(i), entries.get(i + 1)));
         }
         entries.clear();
         entries.addAll(merged);
