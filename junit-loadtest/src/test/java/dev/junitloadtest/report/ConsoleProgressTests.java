@@ -51,6 +51,14 @@ class ConsoleProgressTests {
     }
 
     @Test
+    void saysStoppingWhenUsersFinishTheirTasksPastTheDuration() {
+        List<String> lines = progress(Map.of(), 126);
+        assertThat(lines).hasSize(26).endsWith(
+                "[TwoMinutesTestCase] 2:00/2:00  users 50  req/s 100.0  p95 10.0 ms  failures 240 (2.0%)",
+                "[TwoMinutesTestCase] 2:05/2:00 stopping  users 50  req/s 100.0  p95 10.0 ms  failures 250 (2.0%)");
+    }
+
+    @Test
     void printsNothingWhileRunningWhenOff() {
         assertThat(progress(Map.of("loadtest.console.interval", "off"), 12)).isEmpty();
         assertThat(progress(Map.of("loadtest.console.interval", "0s"), 12)).isEmpty();

@@ -84,6 +84,8 @@ final class ConsoleProgress implements RunListener {
         line.append('[').append(testName).append("] ")
                 .append(Figures.clock(Duration.ofNanos(snapshot.endOffsetNanos()))).append('/')
                 .append(Figures.clock(total))
+                // Past the duration, users finish what they started within the stop timeout.
+                .append(snapshot.endOffsetNanos() > total.toNanos() + TOLERANCE_NANOS ? " stopping" : "")
                 .append("  users ").append(Figures.count(snapshot.users()))
                 .append("  req/s ").append(Figures.rate(seconds <= 0 ? 0 : count / seconds))
                 .append("  p95 ").append(count == 0 ? "-" : Figures.readableMillis(Figures.percentile(period, 95))
