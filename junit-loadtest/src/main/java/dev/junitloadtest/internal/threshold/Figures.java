@@ -37,37 +37,8 @@ public interface Figures {
 
     /** {@code figures} with {@code health}, the generator's. */
     static Figures withGenerator(Figures figures, GeneratorHealth health) {
-        return new Figures() {
-            @Override
-            public long count() {
-                return figures.count();
-            }
-
-            @Override
-            public long failures() {
-                return figures.failures();
-            }
-
-            @Override
-            public Duration elapsed() {
-                return figures.elapsed();
-            }
-
-            @Override
-            public Latencies responseTimes() {
-                return figures.responseTimes();
-            }
-
-            @Override
-            public Latencies serviceTimes() {
-                return figures.serviceTimes();
-            }
-
-            @Override
-            public Optional<GeneratorHealth> generator() {
-                return Optional.of(health);
-            }
-        };
+        return new Values(figures.count(), figures.failures(), figures.elapsed(), figures.responseTimes(),
+                figures.serviceTimes(), Optional.of(health));
     }
 
     /** Latencies as metrics read them; all zero when there are none. */
@@ -84,96 +55,51 @@ public interface Figures {
 
         /** The largest. */
         Duration max();
+
+        /** The readings of {@code distribution}. */
+        static Latencies of(LatencyDistribution distribution) {
+            return new Latencies() {
+                @Override
+                public Duration percentile(double percentile) {
+                    return distribution.percentile(percentile);
+                }
+
+                @Override
+                public Duration mean() {
+                    return distribution.mean();
+                }
+
+                @Override
+                public Duration min() {
+                    return distribution.min();
+                }
+
+                @Override
+                public Duration max() {
+                    return distribution.max();
+                }
+            };
+        }
+    }
+
+    /** Figures read once, when made. */
+    record Values(long count, long failures, Duration elapsed, Latencies responseTimes, Latencies serviceTimes,
+            Optional<GeneratorHealth> generator) implements Figures {
     }
 
     /** The figures of {@code stats}, a request's row of a result. */
     static Figures of(RequestStats stats) {
-        Latencies response = of(stats.responseTimes());
-        Latencies service = of(stats.serviceTimes());
-        return new Figures() {
-            @Override
-            public long count() {
-                return stats.count();
-            }
-
-            @Override
-            public long failures() {
-                return stats.failures();
-            }
-
-            @Override
-            public Duration elapsed() {
-                return stats.elapsed();
-            }
-
-            @Override
-            public Latencies responseTimes() {
-                return response;
-            }
-
-            @Override
-            public Latencies serviceTimes() {
-                return service;
-            }
-        };
+        return new Values(stats.count(), stats.failures(), stats.elapsed(), Latencies.of(stats.responseTimes()),
+                Latencies.of(stats.serviceTimes()), Optional.empty());
     }
 
     /**
-     * The figures of histograms (microseconds) being recorded; read them at once, as the histograms change.
+     * The figures of histograms (microseconds) being recorded; judge them at once, on the thread that records into
+     * them, as the histograms change.
      */
     static Figures of(Histogram responseMicros, Histogram serviceMicros, long failures, Duration elapsed) {
-        Latencies response = of(responseMicros);
-        Latencies service = of(serviceMicros);
-        return new Figures() {
-            @Override
-            public long count() {
-                return responseMicros.getTotalCount();
-            }
-
-            @Override
-            public long failures() {
-                return failures;
-            }
-
-            @Override
-            public Duration elapsed() {
-                return elapsed;
-            }
-
-            @Override
-            public Latencies responseTimes() {
-                return response;
-            }
-
-            @Override
-            public Latencies serviceTimes() {
-                return service;
-            }
-        };
-    }
-
-    private static Latencies of(LatencyDistribution distribution) {
-        return new Latencies() {
-            @Override
-            public Duration percentile(double percentile) {
-                return distribution.percentile(percentile);
-            }
-
-            @Override
-            public Duration mean() {
-                return distribution.mean();
-            }
-
-            @Override
-            public Duration min() {
-                return distribution.min();
-            }
-
-            @Override
-            public Duration max() {
-                return distribution.max();
-            }
-        };
+        return new Values(responseMicros.getTotalCount(), failures, elapsed, of(responseMicros), of(serviceMicros),
+                Optional.empty());
     }
 
     // The same readings as LatencyDistribution's, without copying a histogram every second.

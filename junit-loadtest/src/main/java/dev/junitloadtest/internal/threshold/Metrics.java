@@ -129,30 +129,7 @@ public final class Metrics {
     /** {@code generator_pause_p99}, {@code generator_lag_max}...: the generator's pauses or users' lateness. */
     private static Family generatorLatencies(String prefix,
             Function<GeneratorHealth, dev.junitloadtest.result.LatencyDistribution> which) {
-        Family latencies = latencies(prefix, figures -> {
-            dev.junitloadtest.result.LatencyDistribution distribution = which.apply(generator(figures));
-            return new Latencies() {
-                @Override
-                public Duration percentile(double percentile) {
-                    return distribution.percentile(percentile);
-                }
-
-                @Override
-                public Duration mean() {
-                    return distribution.mean();
-                }
-
-                @Override
-                public Duration min() {
-                    return distribution.min();
-                }
-
-                @Override
-                public Duration max() {
-                    return distribution.max();
-                }
-            };
-        });
+        Family latencies = latencies(prefix, figures -> Latencies.of(which.apply(generator(figures))));
         // Unlike request latencies, these exist without a single request.
         return name -> latencies.resolve(name).map(metric -> new Metric(metric.name(), metric.quantity(),
                 metric.trend(), false, metric::measure));
