@@ -25,12 +25,12 @@ import org.apache.hc.core5.http.protocol.HttpCoreContext;
  */
 final class Exchange implements FutureCallback<SimpleHttpResponse> {
 
-    private final AsyncRequestProducer request;
-    private final HttpCoreContext context;
-    private final Thread waiter = Thread.currentThread();
     /** Longest wait, after the response, for the connection to be back in the pool. */
     private static final long RELEASE_WAIT_NANOS = 20_000_000;
 
+    private final AsyncRequestProducer request;
+    private final HttpCoreContext context;
+    private final Thread waiter = Thread.currentThread();
     private volatile boolean sent;
     private volatile boolean done;
     private volatile boolean released;

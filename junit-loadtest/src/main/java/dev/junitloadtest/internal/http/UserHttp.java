@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.apache.hc.client5.http.cookie.BasicCookieStore;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
@@ -32,7 +33,7 @@ public final class UserHttp implements Http {
     private final Map<String, String[]> defaultHeaders = new LinkedHashMap<>();
     private final UserCookies cookies;
     private String lastTarget;
-    private java.net.URI lastUri;
+    private URI lastUri;
     private final Optional<URI> host;
 
     /** A client for one user, with its own cookies and connections. */
@@ -140,11 +141,11 @@ public final class UserHttp implements Http {
      * the same as the user's previous request's: a user mostly requests the same few paths, and parsing a URI is a
      * good part of building a request.
      */
-    java.net.URI uri(String target, java.util.function.Function<String, java.net.URI> parse) {
+    URI uri(String target, Function<String, URI> parse) {
         if (target.equals(lastTarget)) {
             return lastUri;
         }
-        java.net.URI uri = parse.apply(target);
+        URI uri = parse.apply(target);
         lastTarget = target;
         lastUri = uri;
         return uri;
