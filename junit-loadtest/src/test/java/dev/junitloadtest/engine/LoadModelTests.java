@@ -48,13 +48,14 @@ class LoadModelTests {
         List<HistoryPoint> history = result.history();
         // One-second samples. The first stage spawns one user at once, then 10/s: the tenth at 0.9 s, so the sample
         // at 1 s sees it unless the machine is too busy to start it within 0.1 s; at 2 s the ramp has long settled.
-        // The second stage jumps to 4; the third ramps down to 0.
+        // The second stage jumps to 4 at 2.5 s; the third ramps down to 0 from 4.5 s. Stages change half-way between
+        // samples, so that no sample races a change (one at 2 s, as the stage ended, once saw 9 of 10 users).
         assertThat(usersAt(history, Duration.ofSeconds(1))).isBetween(8, 10);
         assertThat(usersAt(history, Duration.ofSeconds(2))).isEqualTo(10);
-        assertThat(usersAt(history, Duration.ofSeconds(3))).isEqualTo(4);
+        assertThat(usersAt(history, Duration.ofSeconds(4))).isEqualTo(4);
         assertThat(result.profile().stages()).extracting(stage -> stage.users()).containsExactly(10, 4, 0);
         assertThat(result.profile().loadModel()).isEqualTo(
-                "stages: 2s → 10 users @ 10/s, 1.5s → 4 users at once, 1s → 0 users @ 4/s");
+                "stages: 2.5s → 10 users @ 10/s, 2s → 4 users at once, 1s → 0 users @ 4/s");
     }
 
     @Test
@@ -154,8 +155,8 @@ class LoadModelTests {
     }
 
     @LoadTest
-    @RampStage(duration = "2s", users = 10, spawnRate = 10)
-    @RampStage(duration = "1.5s", users = 4)
+    @RampStage(duration = "2.5s", users = 10, spawnRate = 10)
+    @RampStage(duration = "2s", users = 4)
     @RampStage(duration = "1s", users = 0, spawnRate = 4)
     @WaitTime(min = "20ms")
     static class StagesTestCase extends Keeper {
