@@ -126,6 +126,10 @@ public final class LoadTestExtension implements BeforeAllCallback, ClassTemplate
                 // Without LoadTestVerdicts the verdicts have no tests of their own: they fail the run's node.
                 LoadTestVerdicts.Verdicts.failedVerdicts(result).forEach(
                         (name, message) -> failures.add(new AssertionFailedError(name + ": " + message)));
+            } else {
+                // A run that failed on the generator's side fails its own node too, not only its verdicts leaf.
+                result.runFailures().forEach(
+                        failure -> failures.add(new AssertionFailedError("The run failed: " + failure)));
             }
             // Tasks of the test class show their exceptions as tests; those of other user types show them here.
             String ownType = testClass.getSimpleName();

@@ -189,6 +189,9 @@ public final class Reporting {
             entries.put("loadtest.dropped-iterations", Long.toString(result.droppedIterations()));
         }
         result.stopReason().ifPresent(reason -> entries.put("loadtest.stop-reason", reason));
+        if (!result.runFailures().isEmpty()) {
+            entries.put("loadtest.run-failures", String.join("\n", result.runFailures()));
+        }
         if (!result.warnings().isEmpty()) {
             entries.put("loadtest.warnings", String.join("\n", result.warnings()));
         }
