@@ -94,6 +94,7 @@ class SecretsTests {
                 .anySatisfy(output -> assertThat(output).startsWith("stats.csv: "))
                 .anySatisfy(output -> assertThat(output).startsWith("summary.json: "))
                 .anySatisfy(output -> assertThat(output).startsWith("exceptions.csv: "))
+                .anySatisfy(output -> assertThat(output).startsWith("summary.md: "))
                 .anySatisfy(output -> assertThat(output).startsWith("report entry: "));
         assertThat(result.exceptions()).hasSize(2);
         assertThat(result.failures()).isNotEmpty();

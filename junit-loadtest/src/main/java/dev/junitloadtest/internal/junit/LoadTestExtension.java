@@ -266,7 +266,7 @@ public final class LoadTestExtension implements BeforeAllCallback, ClassTemplate
         } catch (LoadTestConfigurationException e) {
             throw new ExtensionConfigurationException(e.getMessage(), e);
         }
-        Reporting reporting = Reporting.create(testClass, profile, state.parameters());
+        Reporting reporting = Reporting.create(testClass, profile, state.parameters(), System::getenv);
         List<RunListener> listeners = new ArrayList<>(reporting.listeners());
         // The run object exists only once the listeners are known; the abort reaches it through this holder.
         LoadRun[] holder = new LoadRun[1];
