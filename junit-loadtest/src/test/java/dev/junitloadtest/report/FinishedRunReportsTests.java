@@ -143,6 +143,29 @@ class FinishedRunReportsTests {
     }
 
     @Test
+    void aRunThatFailedOnTheGeneratorsSideSaysSoInEveryOutputWhateverItsThresholds() throws IOException {
+        RunProfile profile = new RunProfile("VerdictsTestCase", "3 users", List.of(), Duration.ofSeconds(1),
+                Duration.ofSeconds(30), "", "test", 1, List.of());
+        String failure = "3 user(s) of VerdictsTestCase ended by java.lang.StackOverflowError thrown from "
+                + "VerdictsTestCase.nothing() (see the exceptions)";
+        LoadTestResult result = LoadTestResult.builder(profile, Instant.parse("2026-01-01T00:00:00Z"),
+                Duration.ofSeconds(1)).runFailure(failure).build();
+
+        Finished finished = finish(result, Map.of("loadtest.report-dir", reports.toString()));
+
+        Path dir = reports.resolve("VerdictsTestCase");
+        assertThat(finished.out()).contains("RUN FAILED: the figures above do not describe the load asked for"
+                + System.lineSeparator() + "- " + failure + System.lineSeparator());
+        assertThat(Files.readString(dir.resolve("summary.md"))).startsWith("## VerdictsTestCase: ❌ FAILED")
+                .contains("**Run failed** (the figures do not describe the load asked for):\n\n- " + failure + "\n");
+        assertThat(Json.parse(Files.readString(dir.resolve("summary.json"))).get("runFailures").elements())
+                .extracting(JsonValue::asText).containsExactly(failure);
+        assertThat(Files.readString(dir.resolve("report.html"))).contains("id=\"run-failures\"")
+                .contains("<li>" + failure + "</li>");
+        assertThat(finished.attachments().entries()).containsEntry("loadtest.run-failures", failure);
+    }
+
+    @Test
     void markdownSummaryEscapesWhatWouldBreakItsTables() throws IOException {
         Histogram once = Histograms.newHistogram();
         once.recordValue(1_000);

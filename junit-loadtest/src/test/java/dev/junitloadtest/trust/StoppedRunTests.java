@@ -65,7 +65,7 @@ class StoppedRunTests {
             assertThat(Files.list(folder).map(path -> path.getFileName().toString()).sorted().toList())
                     .as("every output, and none of the previous run's").containsExactly("exceptions.csv",
                             "failures.csv", "report.html", "response-times.hlog", "stats.csv", "stats_history.csv",
-                            "summary.json");
+                            "summary.json", "summary.md");
             JsonValue summary = Json.parse(Files.readString(folder.resolve("summary.json")));
             assertThat(summary.get("stopReason").asText()).isEqualTo(LoadRun.SHUTDOWN_REASON);
             assertThat(summary.at("/aggregated/count").asLong()).as("recorded = served")
@@ -73,6 +73,8 @@ class StoppedRunTests {
             assertThat(Files.readString(folder.resolve("report.html"))).contains("Stopped early.")
                     .doesNotContain("STALE");
             assertThat(child.output()).contains("stopped early: " + LoadRun.SHUTDOWN_REASON);
+            assertThat(Files.readString(folder.resolve("summary.md")))
+                    .contains("**Stopped early:** interrupted: the JVM is shutting down");
             String[] row = Files.readString(folder.resolve("stats.csv")).lines().filter(l -> l.startsWith("GET,/,"))
                     .findFirst().orElseThrow().split(",");
             assertThat(Long.parseLong(row[2])).isEqualTo(target.requestsServed() - servedBefore);

@@ -60,7 +60,9 @@ final class MarkdownSummary {
     private static void heading(StringBuilder out, LoadTestResult result) {
         List<ThresholdResult> thresholds = result.thresholds();
         long failed = thresholds.stream().filter(verdict -> !verdict.passed()).count();
-        String verdict = thresholds.isEmpty() ? "COMPLETED" : failed > 0 ? "❌ FAILED" : "✅ PASSED";
+        // A run that ended early or failed on the generator's side failed, whatever its thresholds say.
+        boolean runFailed = result.stopReason().isPresent() || !result.runFailures().isEmpty();
+        String verdict = failed > 0 || runFailed ? "❌ FAILED" : thresholds.isEmpty() ? "COMPLETED" : "✅ PASSED";
         out.append("## ").append(text(result.profile().testName())).append(": ").append(verdict).append(NL)
                 .append(NL);
         if (!thresholds.isEmpty()) {
@@ -87,6 +89,11 @@ final class MarkdownSummary {
         }
         result.stopReason().ifPresent(reason -> out.append(NL).append("**Stopped early:** ").append(text(reason))
                 .append(NL));
+        if (!result.runFailures().isEmpty()) {
+            out.append(NL).append("**Run failed** (the figures do not describe the load asked for):").append(NL)
+                    .append(NL);
+            result.runFailures().forEach(failure -> out.append("- ").append(text(failure)).append(NL));
+        }
     }
 
     private static void thresholds(StringBuilder out, List<ThresholdResult> thresholds) {
