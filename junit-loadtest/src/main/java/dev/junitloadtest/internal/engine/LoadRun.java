@@ -139,7 +139,12 @@ public final class LoadRun {
             Thread.currentThread().interrupt();
         }
         RunContext.Abort abort = run.aborted();
-        return new Outcome(result, abort == null ? Optional.empty() : Optional.ofNullable(abort.failure()));
+        Optional<RuntimeException> failure = abort == null ? Optional.empty() : Optional.ofNullable(abort.failure());
+        if (failure.isEmpty()) {
+            // The generator may have failed after the run was stopped for another reason: it still fails the run.
+            failure = transport.failures().failure().map(LoadGeneratorException::new);
+        }
+        return new Outcome(result, failure);
     }
 
     /**

@@ -36,6 +36,9 @@ final class RunContext {
         this.recording = recording;
         this.transport = transport;
         this.driverThread = driverThread;
+        // A load generator that can no longer send measures nothing of the target: stop at once and fail the run.
+        transport.failures().onFailure(message -> abort("the load generator failed",
+                new LoadGeneratorException(message)));
     }
 
     /**
@@ -81,6 +84,7 @@ final class RunContext {
     /** Users start no new task from now on. */
     void beginStop() {
         stopping = true;
+        transport.stopWaiting();
     }
 
     /**
@@ -90,6 +94,7 @@ final class RunContext {
     void abort(String reason, RuntimeException failure) {
         if (abort.compareAndSet(null, new Abort(reason, failure))) {
             stopping = true;
+            transport.stopWaiting();
             LockSupport.unpark(driverThread);
         }
     }

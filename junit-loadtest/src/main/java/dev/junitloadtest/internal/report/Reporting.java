@@ -188,6 +188,9 @@ public final class Reporting {
         if (result.droppedIterations() > 0) {
             entries.put("loadtest.dropped-iterations", Long.toString(result.droppedIterations()));
         }
+        if (result.notSentCount() > 0) {
+            entries.put("loadtest.not-sent", Long.toString(result.notSentCount()));
+        }
         result.stopReason().ifPresent(reason -> entries.put("loadtest.stop-reason", reason));
         if (!result.warnings().isEmpty()) {
             entries.put("loadtest.warnings", String.join("\n", result.warnings()));
