@@ -43,6 +43,7 @@ public final class LoadTestResult {
     private final Map<String, Long> notSent;
     private final List<ThresholdResult> thresholds;
     private final List<String> warnings;
+    private final List<String> runFailures;
     private final Optional<String> stopReason;
     private final GeneratorHealth generatorHealth;
 
@@ -62,6 +63,7 @@ public final class LoadTestResult {
         this.notSent = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.notSent));
         this.thresholds = List.copyOf(thresholds);
         this.warnings = List.copyOf(builder.warnings);
+        this.runFailures = List.copyOf(builder.runFailures);
         this.stopReason = Optional.ofNullable(builder.stopReason);
         this.generatorHealth = builder.generatorHealth;
         this.builder = builder;
@@ -195,6 +197,16 @@ public final class LoadTestResult {
     }
 
     /**
+     * Why the run failed on the load generator's side, whatever its thresholds say: task or hook code that threw an
+     * {@link Error}, users whose {@code @OnStart} failed, requests the generator could not send. Each is a reason the
+     * figures do not describe the load that was asked for; a non-empty list fails the run. Empty for a sound run.
+     * Covers the whole run, for windows too.
+     */
+    public List<String> runFailures() {
+        return runFailures;
+    }
+
+    /**
      * Whether the load generator itself kept up during the run (its CPU, its pauses, its users' lateness), so a
      * result the generator skewed is not taken for the target's. Covers the whole run, for windows too.
      */
@@ -323,6 +335,7 @@ public final class LoadTestResult {
         private final List<TaskStats> tasks = new ArrayList<>();
         private final List<String> warnings = new ArrayList<>();
         private final Map<String, Long> notSent = new LinkedHashMap<>();
+        private final List<String> runFailures = new ArrayList<>();
         private long droppedIterations;
         private String stopReason;
         private GeneratorHealth generatorHealth = GeneratorHealth.unknown();
@@ -386,6 +399,12 @@ public final class LoadTestResult {
         /** Adds a warning. */
         public Builder warning(String warning) {
             warnings.add(warning);
+            return this;
+        }
+
+        /** Adds a reason the run failed on the generator's side (see {@link LoadTestResult#runFailures()}). */
+        public Builder runFailure(String reason) {
+            runFailures.add(Objects.requireNonNull(reason, "reason"));
             return this;
         }
 

@@ -36,9 +36,11 @@ final class RunContext {
         this.recording = recording;
         this.transport = transport;
         this.driverThread = driverThread;
-        // A load generator that can no longer send measures nothing of the target: stop at once and fail the run.
-        transport.failures().onFailure(message -> abort("the load generator failed",
-                new LoadGeneratorException(message)));
+        // A load generator that can no longer send measures nothing of the target: fail the run and stop it at once.
+        transport.failures().onFailure(message -> {
+            failRun(message);
+            abort("the load generator failed", null);
+        });
     }
 
     /**
@@ -97,6 +99,14 @@ final class RunContext {
             transport.stopWaiting();
             LockSupport.unpark(driverThread);
         }
+    }
+
+    /**
+     * Fails the run without stopping it: the run goes on, and its result lists {@code message} among the reasons it
+     * cannot be trusted (its node fails, whatever the thresholds say). Safe to call from any thread.
+     */
+    void failRun(String message) {
+        recording.runFailures().record(message);
     }
 
     /** The abort, if the run was aborted. */

@@ -2,7 +2,6 @@ package dev.junitloadtest.internal.http;
 
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.locks.LockSupport;
@@ -14,7 +13,7 @@ import org.apache.hc.core5.reactor.IOReactorShutdownException;
  * Tells the load generator's own failures from the target's: an I/O thread of HttpClient that died (so requests can no
  * longer be sent), file descriptors run out (so connections can no longer be opened). Requests that fail that way
  * were never sent: they are counted apart, and the first such failure is reported once, with its cause and what to do,
- * to stop and fail the run. Thread-safe. Internal.
+ * to fail and stop the run. Thread-safe. Internal.
  */
 public final class GeneratorFailures {
 
@@ -41,11 +40,6 @@ public final class GeneratorFailures {
         if (failure != null) {
             onFailure.accept(failure);
         }
-    }
-
-    /** The message of the first generator failure, if there was one. */
-    public Optional<String> failure() {
-        return Optional.ofNullable(first.get());
     }
 
     /** Notes the size of a response body received whole, for the hint after an OutOfMemoryError. */

@@ -31,6 +31,7 @@ public final class Recording {
     private final AtomicInteger runningUsers = new AtomicInteger();
     private final LongAdder droppedIterations = new LongAdder();
     private final Map<String, LongAdder> notSent = new ConcurrentHashMap<>();
+    private final RunFailures runFailures = new RunFailures();
 
     /**
      * A recording keeping at most {@code maxNames} distinct request names, with separate service-time histograms
@@ -40,6 +41,11 @@ public final class Recording {
         this.maxNames = maxNames;
         this.separateServiceTimes = separateServiceTimes;
         this.masker = masker;
+    }
+
+    /** Why the run failed on the generator's side, whatever its thresholds say. */
+    public RunFailures runFailures() {
+        return runFailures;
     }
 
     /** The run's secret masker. */

@@ -48,6 +48,7 @@ public final class Reporting {
     private final List<RunListener> listeners = new ArrayList<>();
     private final StatsHistoryCsv history;
     private final HistogramLog histogramLog;
+    private final List<String> startProblems = new ArrayList<>();
 
     private Reporting(Class<?> testClass, LoadProfile profile, ReportSettings settings, PrintStream out,
             PrintStream err) {
@@ -61,6 +62,7 @@ public final class Reporting {
                     settings.progressInterval(), out));
         }
         Optional<Path> directory = settings.directory();
+        directory.ifPresent(this::clearPreviousRun);
         history = directory.map(d -> new StatsHistoryCsv(d.resolve(STATS_HISTORY), settings.fullHistory()))
                 .orElse(null);
         histogramLog = directory.map(d -> new HistogramLog(d.resolve(HISTOGRAM_LOG), profile.testName()))
@@ -86,6 +88,27 @@ public final class Reporting {
         return new Reporting(testClass, profile, settings, out, err);
     }
 
+    /**
+     * Deletes the files a previous run of the class left in its folder, so a run that stops half-way never sits beside
+     * the last run's report and summary. The folder is the class's own: every regular file in it goes.
+     */
+    private void clearPreviousRun(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var files = Files.list(dir)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                try {
+                    Files.delete(file);
+                } catch (IOException e) {
+                    startProblems.add("Could not delete " + file.toAbsolutePath() + ", left by a previous run: " + e);
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            startProblems.add("Could not clear " + dir.toAbsolutePath() + " of a previous run's files: " + e);
+        }
+    }
+
     /** Listeners for the live outputs. */
     public List<RunListener> listeners() {
         return List.copyOf(listeners);
@@ -99,7 +122,7 @@ public final class Reporting {
         if (settings.consoleSummary()) {
             ConsoleSummary.print(result, out);
         }
-        List<String> problems = new ArrayList<>();
+        List<String> problems = new ArrayList<>(startProblems);
         List<Path> files = new ArrayList<>();
         Optional<Path> directory = settings.directory();
         if (directory.isPresent()) {
@@ -192,6 +215,9 @@ public final class Reporting {
             entries.put("loadtest.not-sent", Long.toString(result.notSentCount()));
         }
         result.stopReason().ifPresent(reason -> entries.put("loadtest.stop-reason", reason));
+        if (!result.runFailures().isEmpty()) {
+            entries.put("loadtest.run-failures", String.join("\n", result.runFailures()));
+        }
         if (!result.warnings().isEmpty()) {
             entries.put("loadtest.warnings", String.join("\n", result.warnings()));
         }
