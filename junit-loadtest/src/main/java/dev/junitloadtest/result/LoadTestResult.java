@@ -40,6 +40,7 @@ public final class LoadTestResult {
     private final List<ExceptionStats> exceptions;
     private final List<TaskStats> tasks;
     private final long droppedIterations;
+    private final Map<String, Long> notSent;
     private final List<ThresholdResult> thresholds;
     private final List<String> warnings;
     private final List<String> runFailures;
@@ -59,6 +60,7 @@ public final class LoadTestResult {
         this.exceptions = List.copyOf(builder.exceptions);
         this.tasks = List.copyOf(builder.tasks);
         this.droppedIterations = builder.droppedIterations;
+        this.notSent = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.notSent));
         this.thresholds = List.copyOf(thresholds);
         this.warnings = List.copyOf(builder.warnings);
         this.runFailures = List.copyOf(builder.runFailures);
@@ -167,6 +169,21 @@ public final class LoadTestResult {
     /** Open-model iterations that could not start because every user was busy at the cap. */
     public long droppedIterations() {
         return droppedIterations;
+    }
+
+    /**
+     * The requests the load generator did not send, by reason: the run stopped while they waited for the rate cap
+     * or before they reached a connection, or the generator itself failed (HttpClient's I/O thread died, file
+     * descriptors ran out). They are not in any request figure: the target never saw them. Covers the whole run,
+     * for windows too.
+     */
+    public Map<String, Long> notSent() {
+        return notSent;
+    }
+
+    /** How many requests the load generator did not send, whatever the reason; see {@link #notSent()}. */
+    public long notSentCount() {
+        return notSent.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** The verdicts on the run's thresholds, in declaration order. */
@@ -317,6 +334,7 @@ public final class LoadTestResult {
         private final List<ExceptionStats> exceptions = new ArrayList<>();
         private final List<TaskStats> tasks = new ArrayList<>();
         private final List<String> warnings = new ArrayList<>();
+        private final Map<String, Long> notSent = new LinkedHashMap<>();
         private final List<String> runFailures = new ArrayList<>();
         private long droppedIterations;
         private String stopReason;
@@ -368,6 +386,13 @@ public final class LoadTestResult {
         /** Sets the count of dropped open-model iterations. */
         public Builder droppedIterations(long count) {
             droppedIterations = count;
+            return this;
+        }
+
+        /** Sets the requests the load generator did not send, by reason. */
+        public Builder notSent(Map<String, Long> counts) {
+            notSent.clear();
+            notSent.putAll(counts);
             return this;
         }
 

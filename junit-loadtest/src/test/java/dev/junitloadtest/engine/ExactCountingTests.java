@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
+import dev.junitloadtest.EngineRuns;
 import dev.junitloadtest.LoadTest;
 import dev.junitloadtest.TargetHost;
 import dev.junitloadtest.Task;
@@ -48,6 +49,57 @@ class ExactCountingTests {
             assertThat(failure.error()).isEqualTo("HTTP 500 Internal Server Error");
             assertThat(failure.occurrences()).isEqualTo(buggy.failures());
         });
+    }
+
+    @Test
+    void tasksThatSpinTheCpuAreCountedExactlyWhenTheStopCutsThem() {
+        // Two hundred users on two cores, each spinning between requests and never ending its task by itself: every run
+        // ends by interrupting users, most of them while they spin, so their next request meets the interrupt
+        // while the I/O thread may be handing it to a connection. Before the fix, a request was counted as sent as
+        // soon as HttpClient was handed it, and one run in eight recorded a few dozen more than the target received.
+        try (SampleTarget target = SampleTarget.start()) {
+            SpinningTestCase.host = target.baseUri();
+            java.util.List<String> mismatches = new java.util.ArrayList<>();
+            for (int repetition = 1; repetition <= 8; repetition++) {
+                long before = target.requestsServed();
+                EngineRuns.run(SpinningTestCase.class).testEvents().assertStatistics(stats -> stats.failed(0));
+                long served = target.requestsServed() - before;
+                long recorded = RESULT.get().total().count();
+                if (recorded != served) {
+                    mismatches.add("run " + repetition + ": recorded " + recorded + ", served " + served);
+                }
+                assertThat(recorded).isPositive();
+            }
+            assertThat(mismatches).isEmpty();
+        }
+    }
+
+    @LoadTest(duration = "1s", stopTimeout = "100ms")
+    @Users(count = 200)
+    static class SpinningTestCase {
+
+        static URI host;
+
+        @AfterAll
+        static void keep(LoadTestResult result) {
+            RESULT.set(result);
+        }
+
+        @TargetHost
+        static URI host() {
+            return host;
+        }
+
+        @Task
+        void spinAndSend(Http http) {
+            while (true) {
+                long until = System.nanoTime() + 300_000;
+                while (System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                }
+                http.get("/");
+            }
+        }
     }
 
     @LoadTest(duration = "2s")

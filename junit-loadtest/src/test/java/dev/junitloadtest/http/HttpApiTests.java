@@ -143,7 +143,7 @@ class HttpApiTests {
                         "Check failed: the login page has no CSRF token"),
                 org.assertj.core.groups.Tuple.tuple("GET /error", "HTTP 503 Service Unavailable (expected 200)"),
                 org.assertj.core.groups.Tuple.tuple("GET /slow",
-                        "SocketTimeoutException: no response within 300ms"),
+                        "SocketTimeoutException: no complete response within 300ms"),
                 org.assertj.core.groups.Tuple.tuple("GET /reset", "SocketException: Connection reset"));
         // 404 accepted where expected; a redirect followed and recorded under the name asked for.
         assertThat(result.request("GET /missing").orElseThrow().count()).isEqualTo(2);

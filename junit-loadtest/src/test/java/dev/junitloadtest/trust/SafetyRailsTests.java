@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -41,14 +42,31 @@ class SafetyRailsTests {
 
         LoadTestResult result = RESULT.get();
         // Ten users without waits could send thousands of requests in 2 s; the cap lets 50 a second through, the
-        // first slot at once. Users already waiting for a slot when the 2 s end get theirs in the stop phase, at
-        // the same rate: the cap holds over the whole measured time.
+        // first slot at once. Users still waiting for a slot when the 2 s end do not send: the cap holds over the
+        // whole measured time.
         double seconds = result.elapsed().toNanos() / 1e9;
         assertThat(result.total().count()).isGreaterThanOrEqualTo(80).isLessThanOrEqualTo((long) (50 * seconds) + 1);
         assertThat(CappedTestCase.served).isEqualTo(result.total().count());
         assertThat(result.warnings()).anySatisfy(warning -> assertThat(warning)
                 .matches("Request rate capped at 50/s: the cap held users back [\\d,]+ time\\(s\\), [\\d.]+ s in all\\.")
                 .doesNotContain("back 0 time"));
+    }
+
+    @Test
+    void usersQueuedForTheCapDoNotSendAfterTheEnd() {
+        run(QueuedTestCase.class).testEvents().assertStatistics(stats -> stats.failed(0));
+
+        LoadTestResult result = RESULT.get();
+        // Fifty users at 5 requests/s queue ten seconds of slots at once. Before the fix they went on sending after
+        // the 2 s, for as long as their slots stretched (a 6 s run lasted 15.9 s). Now the run ends within its
+        // duration and stop timeout (a generous bound from the configuration, not a timing), the target got no
+        // more than the cap allows in 2 s, and the users still queued are counted as not sent, not as failures.
+        assertThat(result.elapsed()).isLessThan(Duration.ofSeconds(2 + 5));
+        assertThat(QueuedTestCase.served).isEqualTo(result.total().count()).isLessThanOrEqualTo(5 * 2 + 1)
+                .isPositive();
+        assertThat(result.total().failures()).isZero();
+        assertThat(result.notSent()).containsOnlyKeys("the run stopped while it waited for the rate cap");
+        assertThat(result.notSentCount()).isGreaterThanOrEqualTo(50 - QueuedTestCase.served);
     }
 
     @Test
@@ -105,6 +123,35 @@ class SafetyRailsTests {
     @LoadTest(duration = "2s", maxRps = 50, stopTimeout = "5s")
     @Users(count = 10)
     static class CappedTestCase {
+        static SampleTarget target;
+        static long served;
+
+        @BeforeAll
+        static void start() {
+            target = SampleTarget.start();
+        }
+
+        @AfterAll
+        static void stop(LoadTestResult result) {
+            RESULT.set(result);
+            served = target.requestsServed();
+            target.close();
+        }
+
+        @TargetHost
+        static URI host() {
+            return target.baseUri();
+        }
+
+        @Task
+        void home(Http http) {
+            http.get("/");
+        }
+    }
+
+    @LoadTest(duration = "2s", maxRps = 5, stopTimeout = "5s")
+    @Users(count = 50)
+    static class QueuedTestCase {
         static SampleTarget target;
         static long served;
 

@@ -69,6 +69,7 @@ final class ResultAssembler {
         recording.tasks().forEach(task -> builder.task(
                 new TaskStats(task.userType(), task.task(), task.iterations(), task.exceptions())));
         builder.droppedIterations(recording.droppedIterations().sum());
+        builder.notSent(recording.notSent());
         if (recording.namesOverflowed()) {
             warnings.add("More than " + recording.maxNames() + " distinct request names were used; the rest were "
                     + "recorded as '" + Recording.OTHER_NAMES + "'. Name requests by their path template "

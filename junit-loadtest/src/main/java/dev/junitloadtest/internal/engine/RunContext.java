@@ -36,6 +36,11 @@ final class RunContext {
         this.recording = recording;
         this.transport = transport;
         this.driverThread = driverThread;
+        // A load generator that can no longer send measures nothing of the target: fail the run and stop it at once.
+        transport.failures().onFailure(message -> {
+            failRun(message);
+            abort("the load generator failed", null);
+        });
     }
 
     /**
@@ -81,6 +86,7 @@ final class RunContext {
     /** Users start no new task from now on. */
     void beginStop() {
         stopping = true;
+        transport.stopWaiting();
     }
 
     /**
@@ -90,6 +96,7 @@ final class RunContext {
     void abort(String reason, RuntimeException failure) {
         if (abort.compareAndSet(null, new Abort(reason, failure))) {
             stopping = true;
+            transport.stopWaiting();
             LockSupport.unpark(driverThread);
         }
     }

@@ -394,6 +394,11 @@ final class VirtualUserImpl implements VirtualUser, RequestSink {
     }
 
     @Override
+    public void notSent(String reason) {
+        run.recording().notSent(reason);
+    }
+
+    @Override
     public SecretMasker.UserSecrets secrets() {
         return secrets;
     }

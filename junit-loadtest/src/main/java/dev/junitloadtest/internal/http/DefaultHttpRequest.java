@@ -178,36 +178,52 @@ final class DefaultHttpRequest implements HttpRequest {
             return DefaultHttpResponse.none(method, uri, Duration.ZERO, error);
         }
         try {
-            transport.awaitRateSlot();
+            if (!transport.awaitRateSlot()) {
+                throw notSent(sink, "the run stopped while it waited for the rate cap", path);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new InterruptedRequestException(method + " " + path + " was not sent: the run is stopping");
+            throw notSent(sink, "the run stopped while it waited for the rate cap", path);
         }
         http.context().removeAttribute(GuardedRedirects.BLOCKED_REDIRECT);
         Exchange exchange = new Exchange(SimpleRequestProducer.create(request), http.context());
+        Duration responseTimeout = timeout != null ? timeout : transport.responseTimeout();
         long start = System.nanoTime();
-        Future<SimpleHttpResponse> future = http.transport().execute(exchange.request(), http.context(), exchange);
+        Future<SimpleHttpResponse> future = transport.execute(exchange.request(), http.context(), exchange);
         try {
-            exchange.await(future);
+            exchange.await(future, start + responseTimeout.toNanos());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            // A request already handed to a connection has reached (or is reaching) the target: count it, so the
-            // totals match what the target saw. One that never left is not counted.
-            if (exchange.wasSent()) {
-                sink.record(method, recordedName, (System.nanoTime() - start) / 1000, 0,
-                        "Cancelled: the run stopped before the response arrived");
+            // A request written to its connection has reached (or is reaching) the target: count it, so the totals
+            // match what the target saw. One that never left is not counted as the target's.
+            if (!exchange.wasSent()) {
+                throw notSent(sink, "the run stopped before it was sent", path);
             }
+            sink.record(method, recordedName, (System.nanoTime() - start) / 1000, 0,
+                    "Cancelled: the run stopped before the response arrived");
             throw new InterruptedRequestException(method + " " + path + " was cut: the run is stopping");
         }
         Duration elapsed = Duration.ofNanos(exchange.endNanos() - start);
         long serviceMicros = elapsed.toNanos() / 1000;
         SimpleHttpResponse received = exchange.response();
         if (received == null) {
-            String error = describe(exchange.failure(), timeout != null ? timeout : http.transport().responseTimeout());
+            String generatorSide = exchange.timedOut() ? null : transport.failures().notSentReason(exchange.failure());
+            if (generatorSide != null) {
+                // The load generator failed, not the target: the run is being stopped and failed for it.
+                if (!exchange.wasSent()) {
+                    throw notSent(sink, generatorSide, path);
+                }
+                sink.record(method, recordedName, serviceMicros, 0,
+                        "Cancelled: the load generator failed before the response arrived");
+                throw new InterruptedRequestException(method + " " + path + " was cut: the load generator failed");
+            }
+            String error = exchange.timedOut() ? timeoutMessage(responseTimeout)
+                    : describe(exchange.failure(), responseTimeout);
             DefaultHttpResponse none = DefaultHttpResponse.none(method, uri, elapsed, error);
             sink.record(method, recordedName, serviceMicros, 0, error);
             return none;
         }
+        transport.failures().responseBody(received.getBodyBytes() == null ? 0 : received.getBodyBytes().length);
         DefaultHttpResponse response = new DefaultHttpResponse(method, received.getCode(), received.getHeaders(),
                 received.getBodyBytes(), received.getContentType(), uri, elapsed, received.getVersion());
         SecretScan.cookies(received, sink.secrets());
@@ -267,6 +283,17 @@ final class DefaultHttpRequest implements HttpRequest {
         }
     }
 
+    /** The failure of a request whose response was not complete within {@code responseTimeout}. */
+    private static String timeoutMessage(Duration responseTimeout) {
+        return "SocketTimeoutException: no complete response within " + DurationSyntax.format(responseTimeout);
+    }
+
+    /** Counts a request the load generator did not send, and returns what ends the task that asked for it. */
+    private InterruptedRequestException notSent(RequestSink sink, String reason, String path) {
+        sink.notSent(reason);
+        return new InterruptedRequestException(method + " " + path + " was not sent: " + reason);
+    }
+
     /** How a request that got no response is shown in the failure statistics. */
     static String describe(Exception failure, Duration responseTimeout) {
         if (failure == null) {
@@ -276,8 +303,8 @@ final class DefaultHttpRequest implements HttpRequest {
         if (cause instanceof java.util.concurrent.ExecutionException && cause.getCause() != null) {
             cause = cause.getCause();
         }
-        if (cause instanceof java.net.SocketTimeoutException) {
-            return "SocketTimeoutException: no response within " + DurationSyntax.format(responseTimeout);
+        if (cause instanceof java.net.SocketTimeoutException && responseTimeout != null) {
+            return timeoutMessage(responseTimeout);
         }
         if (cause instanceof CancellationException) {
             return "Cancelled: " + cause.getMessage();

@@ -7,6 +7,7 @@ import org.apache.hc.client5.http.async.methods.SimpleResponseConsumer;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.cookie.StandardCookieSpec;
+import org.apache.hc.client5.http.impl.ChainElement;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
@@ -39,6 +40,7 @@ public final class HttpTransport implements AutoCloseable {
 
     private final TrustSettings trust;
     private final RateLimiter rateLimiter;
+    private final GeneratorFailures failures = new GeneratorFailures();
 
     /** Starts a client with {@code settings} and {@code trust}; {@code name} names its I/O threads. */
     public HttpTransport(HttpSettings settings, TrustSettings trust, String name) {
@@ -73,7 +75,12 @@ public final class HttpTransport implements AutoCloseable {
                         .setSelectInterval(TimeValue.ofMilliseconds(100))
                         .setTcpNoDelay(true)
                         .build())
-                .setThreadFactory(Thread.ofPlatform().daemon().name("loadtest-http-" + name + "-", 1).factory())
+                // An Error thrown in an I/O thread (an OutOfMemoryError under large bodies) ends that thread and its
+                // share of the connections: every later request would fail at once, unsent. Say so, with the cause.
+                .setThreadFactory(Thread.ofPlatform().daemon().name("loadtest-http-" + name + "-", 1)
+                        .uncaughtExceptionHandler((thread, error) -> failures.ioThreadDied(thread, error)).factory())
+                // Knows when a request is written to its connection (see SendGate).
+                .addExecInterceptorBefore(ChainElement.MAIN_TRANSPORT.name(), "loadtest-send-gate", new SendGate())
                 // A retried request would reach the target twice but be counted once.
                 .disableAutomaticRetries()
                 .setUserAgent(USER_AGENT)
@@ -96,14 +103,25 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     /**
-     * Waits for the request's slot under the run's rate cap, if it has one.
+     * Waits for the request's slot under the run's rate cap, if it has one. Returns false when the run stopped
+     * before the slot came: the request must not be sent.
      *
      * @throws InterruptedException if interrupted while waiting (the request was not sent)
      */
-    void awaitRateSlot() throws InterruptedException {
+    boolean awaitRateSlot() throws InterruptedException {
+        return rateLimiter == null || rateLimiter.acquire();
+    }
+
+    /** The run is stopping: requests still waiting for the rate cap are not sent, and no new one waits. */
+    public void stopWaiting() {
         if (rateLimiter != null) {
-            rateLimiter.acquire();
+            rateLimiter.stop();
         }
+    }
+
+    /** The generator-side failures of this client: its I/O threads, the process's file descriptors. */
+    public GeneratorFailures failures() {
+        return failures;
     }
 
     /** How many requests the rate cap held back, and for how long in all, in nanoseconds; zeros without a cap. */
@@ -130,6 +148,7 @@ public final class HttpTransport implements AutoCloseable {
     /** Closes every connection at once and waits (briefly) for the I/O threads to end. */
     @Override
     public void close() {
+        failures.closing();
         client.close(CloseMode.IMMEDIATE);
         try {
             client.awaitShutdown(TimeValue.ofSeconds(5));

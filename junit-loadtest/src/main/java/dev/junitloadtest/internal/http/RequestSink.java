@@ -21,6 +21,12 @@ public interface RequestSink {
      */
     void record(String method, String name, long serviceMicros, long bodyBytes, String error);
 
+    /**
+     * Counts a request the load generator did not send (the run stopped first, the generator failed), apart from the
+     * target's figures.
+     */
+    void notSent(String reason);
+
     /** The secrets this user has sent, to be masked out of everything recorded. */
     SecretMasker.UserSecrets secrets();
 

@@ -30,6 +30,7 @@ public final class Recording {
     private final Map<String, TaskCounters> tasks = new ConcurrentHashMap<>();
     private final AtomicInteger runningUsers = new AtomicInteger();
     private final LongAdder droppedIterations = new LongAdder();
+    private final Map<String, LongAdder> notSent = new ConcurrentHashMap<>();
     private final RunFailures runFailures = new RunFailures();
 
     /**
@@ -143,6 +144,19 @@ public final class Recording {
     /** Counts open-model iterations that could not start because every user was busy at the cap. */
     public LongAdder droppedIterations() {
         return droppedIterations;
+    }
+
+    /** Counts a request the load generator did not send, for {@code reason}. */
+    public void notSent(String reason) {
+        LongAdder count = notSent.get(reason);
+        (count != null ? count : notSent.computeIfAbsent(reason, r -> new LongAdder())).increment();
+    }
+
+    /** The requests the load generator did not send, by reason. */
+    public Map<String, Long> notSent() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        notSent.forEach((reason, count) -> counts.put(reason, count.sum()));
+        return counts;
     }
 
     /** How often a task ran, and how often it threw. Thread-safe. */

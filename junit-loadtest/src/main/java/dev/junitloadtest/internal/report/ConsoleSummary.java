@@ -62,6 +62,12 @@ final class ConsoleSummary {
             text.append(nl).append("Dropped iterations: ").append(Figures.count(result.droppedIterations()))
                     .append(" could not start because every user was busy").append(nl);
         }
+        if (result.notSentCount() > 0) {
+            text.append(nl).append("Not sent: ").append(Figures.count(result.notSentCount()))
+                    .append(" request(s) the load generator did not send (in no figure above)").append(nl);
+            result.notSent().forEach((reason, count) -> text.append("- ").append(Figures.count(count)).append(" × ")
+                    .append(reason).append(nl));
+        }
         if (result.generatorHealth().isMeasured()) {
             text.append(nl).append("Load generator: ").append(result.generatorHealth().summary()).append(nl);
         }

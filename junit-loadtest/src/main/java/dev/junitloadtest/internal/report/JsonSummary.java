@@ -70,6 +70,10 @@ final class JsonSummary {
         json.put("tasks", tasks(result));
         json.put("thresholds", thresholds(result));
         json.put("droppedIterations", result.droppedIterations());
+        Map<String, Object> notSent = new LinkedHashMap<>();
+        notSent.put("total", result.notSentCount());
+        notSent.put("byReason", result.notSent());
+        json.put("notSent", notSent);
         json.put("generator", generator(result.generatorHealth()));
         json.put("warnings", result.warnings());
         return json;

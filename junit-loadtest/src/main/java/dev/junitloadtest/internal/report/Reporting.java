@@ -254,6 +254,9 @@ public final class Reporting {
         if (result.droppedIterations() > 0) {
             entries.put("loadtest.dropped-iterations", Long.toString(result.droppedIterations()));
         }
+        if (result.notSentCount() > 0) {
+            entries.put("loadtest.not-sent", Long.toString(result.notSentCount()));
+        }
         result.stopReason().ifPresent(reason -> entries.put("loadtest.stop-reason", reason));
         if (!result.runFailures().isEmpty()) {
             entries.put("loadtest.run-failures", String.join("\n", result.runFailures()));

@@ -111,7 +111,7 @@ class HerokuFaultsLoadTest implements LoadTestVerdicts {
         assertThat(result.failures())
                 .extracting(FailureStats::key, FailureStats::error, FailureStats::occurrences)
                 .containsExactlyInAnyOrder(
-                        tuple("GET /api/v1/reports/yearly", "SocketTimeoutException: no response within 300ms", reports),
+                        tuple("GET /api/v1/reports/yearly", "SocketTimeoutException: no complete response within 300ms", reports),
                         tuple("GET /api/v1/live", "SocketException: Connection reset", feeds),
                         tuple("GET /api/v1/status", "HTTP 503 Service Unavailable", restarts));
     }

@@ -43,6 +43,12 @@ final class ProfileSection {
             fact("Dropped iterations", "<span class=\"bad\">" + Format.count(result.droppedIterations())
                     + "</span> <span class=\"muted\">could not start: every user was busy</span>");
         }
+        if (result.notSentCount() > 0) {
+            fact("Not sent", "<span class=\"bad\">" + Format.count(result.notSentCount())
+                    + "</span> <span class=\"muted\">request(s) the load generator did not send, in no figure: "
+                    + text(result.notSent().entrySet().stream().map(e -> Format.count(e.getValue()) + " × "
+                            + e.getKey()).collect(java.util.stream.Collectors.joining("; "))) + "</span>");
+        }
         out.append("</dl>\n");
         userTypes(profile);
         stages(profile);

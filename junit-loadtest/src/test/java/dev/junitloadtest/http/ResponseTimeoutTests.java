@@ -1,0 +1,66 @@
+package dev.junitloadtest.http;
+
+import static dev.junitloadtest.EngineRuns.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import dev.junitloadtest.LoadTest;
+import dev.junitloadtest.TargetHost;
+import dev.junitloadtest.Task;
+import dev.junitloadtest.Users;
+import dev.junitloadtest.VirtualUser;
+import dev.junitloadtest.result.LoadTestResult;
+
+/** The response timeout bounds the whole response, from sending the request to its last byte. */
+class ResponseTimeoutTests {
+
+    static final AtomicReference<LoadTestResult> RESULT = new AtomicReference<>();
+
+    @Test
+    void aBodyThatKeepsTricklingInFailsAtTheResponseTimeout() throws Exception {
+        // 30 bytes, one every 100 ms: something arrives all the time, but the whole body takes 3 s.
+        try (TrickleServer server = new TrickleServer(30, 1, 100)) {
+            TrickleTestCase.host = server.baseUri();
+            run(TrickleTestCase.class, Map.of("loadtest.http.response-timeout", "1s"))
+                    .testEvents().assertStatistics(stats -> stats.failed(0));
+
+            LoadTestResult result = RESULT.get();
+            assertThat(result.failures()).extracting(failure -> failure.key() + ": " + failure.error())
+                    .containsExactlyInAnyOrder(
+                            "GET /trickle: SocketTimeoutException: no complete response within 1s",
+                            "GET own timeout: SocketTimeoutException: no complete response within 500ms");
+            assertThat(result.total().count()).isEqualTo(result.total().failures()).isEqualTo(2)
+                    .isEqualTo(server.requests());
+        }
+    }
+
+    @LoadTest(duration = "1s", stopTimeout = "10s")
+    @Users(count = 1)
+    static class TrickleTestCase {
+
+        static String host;
+
+        @AfterAll
+        static void keep(LoadTestResult result) {
+            RESULT.set(result);
+        }
+
+        @TargetHost
+        static String host() {
+            return host;
+        }
+
+        @Task
+        void trickle(Http http, VirtualUser user) {
+            http.get("/trickle");
+            http.request("GET", "/trickle").name("own timeout").timeout(Duration.ofMillis(500)).send();
+            user.stop();
+        }
+    }
+}
