@@ -149,7 +149,8 @@ class FinishedRunReportsTests {
         String failure = "3 user(s) of VerdictsTestCase ended by java.lang.StackOverflowError thrown from "
                 + "VerdictsTestCase.nothing() (see the exceptions)";
         LoadTestResult result = LoadTestResult.builder(profile, Instant.parse("2026-01-01T00:00:00Z"),
-                Duration.ofSeconds(1)).runFailure(failure).build();
+                Duration.ofSeconds(1)).runFailure(failure)
+                .notSent(Map.of("the run stopped while it waited for the rate cap", 7L)).build();
 
         Finished finished = finish(result, Map.of("loadtest.report-dir", reports.toString()));
 
@@ -163,6 +164,14 @@ class FinishedRunReportsTests {
         assertThat(Files.readString(dir.resolve("report.html"))).contains("id=\"run-failures\"")
                 .contains("<li>" + failure + "</li>");
         assertThat(finished.attachments().entries()).containsEntry("loadtest.run-failures", failure);
+        // Requests the generator did not send are counted apart, in every output, never as the target's failures.
+        assertThat(finished.out()).contains("Not sent: 7 request(s) the load generator did not send (in no figure "
+                + "above)" + System.lineSeparator() + "- 7 × the run stopped while it waited for the rate cap");
+        assertThat(Files.readString(dir.resolve("summary.md"))).contains("Not sent by the load generator (in no "
+                + "figure above): 7.\n\n- 7 × the run stopped while it waited for the rate cap\n");
+        assertThat(Json.parse(Files.readString(dir.resolve("summary.json"))).at("/notSent/total").asLong())
+                .isEqualTo(7);
+        assertThat(Files.readString(dir.resolve("report.html"))).contains("Not sent");
     }
 
     @Test

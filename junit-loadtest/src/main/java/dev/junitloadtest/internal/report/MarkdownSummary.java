@@ -83,6 +83,12 @@ final class MarkdownSummary {
             out.append(NL).append("Task code threw ").append(Figures.count(exceptions))
                     .append(" exception(s); see `exceptions.csv`.").append(NL);
         }
+        if (result.notSentCount() > 0) {
+            out.append(NL).append("Not sent by the load generator (in no figure above): ")
+                    .append(Figures.count(result.notSentCount())).append('.').append(NL).append(NL);
+            result.notSent().forEach((reason, count) -> out.append("- ").append(Figures.count(count)).append(" × ")
+                    .append(text(reason)).append(NL));
+        }
         if (result.droppedIterations() > 0) {
             out.append(NL).append("Dropped iterations: ").append(Figures.count(result.droppedIterations()))
                     .append(" could not start because every user was busy.").append(NL);
