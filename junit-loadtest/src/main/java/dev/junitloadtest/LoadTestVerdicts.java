@@ -65,9 +65,21 @@ public interface LoadTestVerdicts {
         }
 
         static void verifyRun(LoadTestResult result) {
-            result.stopReason().ifPresent(reason -> {
-                throw new AssertionFailedError("The run ended early: " + reason);
-            });
+            Map<String, String> failed = runVerdicts(result);
+            if (!failed.isEmpty()) {
+                throw new AssertionFailedError(String.join(System.lineSeparator(), failed.values()));
+            }
+        }
+
+        /** The run's own failed verdicts: an early end, and each reason the run failed on the generator's side. */
+        private static Map<String, String> runVerdicts(LoadTestResult result) {
+            Map<String, String> failed = new LinkedHashMap<>();
+            result.stopReason().ifPresent(reason -> failed.put("run", "The run ended early: " + reason));
+            for (int i = 0; i < result.runFailures().size(); i++) {
+                failed.put(i == 0 ? "run failed" : "run failed (" + (i + 1) + ")",
+                        "The run failed: " + result.runFailures().get(i));
+            }
+            return failed;
         }
 
         /**
@@ -75,8 +87,7 @@ public interface LoadTestVerdicts {
          * them one by one.
          */
         public static Map<String, String> failedVerdicts(LoadTestResult result) {
-            Map<String, String> failed = new LinkedHashMap<>();
-            result.stopReason().ifPresent(reason -> failed.put("run", "The run ended early: " + reason));
+            Map<String, String> failed = runVerdicts(result);
             for (ThresholdResult threshold : result.thresholds()) {
                 if (!threshold.passed()) {
                     failed.put(threshold.displayName(), threshold.message());

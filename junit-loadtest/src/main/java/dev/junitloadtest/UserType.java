@@ -18,7 +18,7 @@ import java.lang.annotation.Target;
  * methods (and optionally {@link OnStart @OnStart}, {@link OnStop @OnStop}, {@link WaitTime @WaitTime},
  * {@link Pacing @Pacing}) and a constructor without parameters; it needs no annotation of its own.
  *
- * <p>Example, seed 004's two dynos against one target:
+ * <p>Example, the Locust-on-Heroku article's two dynos against one target:
  * <pre>{@code
  * @LoadTest(duration = "2m")
  * @Users(count = 200, spawnRate = 10)

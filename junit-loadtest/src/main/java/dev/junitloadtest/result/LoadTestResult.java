@@ -42,6 +42,7 @@ public final class LoadTestResult {
     private final long droppedIterations;
     private final List<ThresholdResult> thresholds;
     private final List<String> warnings;
+    private final List<String> runFailures;
     private final Optional<String> stopReason;
     private final GeneratorHealth generatorHealth;
 
@@ -60,6 +61,7 @@ public final class LoadTestResult {
         this.droppedIterations = builder.droppedIterations;
         this.thresholds = List.copyOf(thresholds);
         this.warnings = List.copyOf(builder.warnings);
+        this.runFailures = List.copyOf(builder.runFailures);
         this.stopReason = Optional.ofNullable(builder.stopReason);
         this.generatorHealth = builder.generatorHealth;
         this.builder = builder;
@@ -175,6 +177,16 @@ public final class LoadTestResult {
     /** Things worth knowing about how the run went: caps reached, users that would not stop, etc. */
     public List<String> warnings() {
         return warnings;
+    }
+
+    /**
+     * Why the run failed on the load generator's side, whatever its thresholds say: task or hook code that threw an
+     * {@link Error}, users whose {@code @OnStart} failed, requests the generator could not send. Each is a reason the
+     * figures do not describe the load that was asked for; a non-empty list fails the run. Empty for a sound run.
+     * Covers the whole run, for windows too.
+     */
+    public List<String> runFailures() {
+        return runFailures;
     }
 
     /**
@@ -305,6 +317,7 @@ public final class LoadTestResult {
         private final List<ExceptionStats> exceptions = new ArrayList<>();
         private final List<TaskStats> tasks = new ArrayList<>();
         private final List<String> warnings = new ArrayList<>();
+        private final List<String> runFailures = new ArrayList<>();
         private long droppedIterations;
         private String stopReason;
         private GeneratorHealth generatorHealth = GeneratorHealth.unknown();
@@ -361,6 +374,12 @@ public final class LoadTestResult {
         /** Adds a warning. */
         public Builder warning(String warning) {
             warnings.add(warning);
+            return this;
+        }
+
+        /** Adds a reason the run failed on the generator's side (see {@link LoadTestResult#runFailures()}). */
+        public Builder runFailure(String reason) {
+            runFailures.add(Objects.requireNonNull(reason, "reason"));
             return this;
         }
 

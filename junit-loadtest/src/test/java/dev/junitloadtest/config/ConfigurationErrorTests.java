@@ -37,7 +37,33 @@ class ConfigurationErrorTests {
     @Test
     void negativeUsers() {
         assertThat(configurationError(NegativeUsersTestCase.class))
-                .isEqualTo("@Users requires that `count` be >= 0, but was -5.");
+                .isEqualTo("@Users requires that `count` be >= 1, but was -5: a run without users sends no request, "
+                        + "and could only pass.");
+    }
+
+    @Test
+    void zeroUsers() {
+        assertThat(configurationError(ZeroUsersTestCase.class)).isEqualTo("@Users requires that `count` be >= 1, but "
+                + "was 0: a run without users sends no request, and could only pass.");
+        assertThat(configurationError(ValidTestCase.class, Map.of("loadtest.users", "0"))).isEqualTo(
+                "Configuration parameter `loadtest.users` requires a whole number >= 1, but was '0'.");
+    }
+
+    @Test
+    void everyStageWithoutUsers() {
+        assertThat(configurationError(ZeroStagesTestCase.class)).isEqualTo("@RampStage requires that at least one "
+                + "stage have `users` >= 1, but every stage has 0: a run without users sends no request, and could "
+                + "only pass.");
+        assertThat(configurationError(ValidTestCase.class, Map.of("loadtest.stages", "1s:0,2s:0@5"))).isEqualTo(
+                "Configuration parameter `loadtest.stages` requires that at least one stage have `users` >= 1, but "
+                        + "every stage has 0: a run without users sends no request, and could only pass.");
+    }
+
+    @Test
+    void taskWeightsAddingUpPastTheLargestInt() {
+        assertThat(configurationError(OverflowingWeightsTestCase.class)).isEqualTo("@Task requires that the weights "
+                + "of a user type's tasks add up to at most 2147483647, but those of OverflowingWeightsTestCase add "
+                + "up to 4294967294; use smaller weights in the same proportions.");
     }
 
     @Test
@@ -120,7 +146,7 @@ class ConfigurationErrorTests {
     @Test
     void configurationParameterErrors() {
         assertThat(configurationError(ValidTestCase.class, Map.of("loadtest.users", "many"))).isEqualTo(
-                "Configuration parameter `loadtest.users` requires a whole number >= 0, but was 'many'.");
+                "Configuration parameter `loadtest.users` requires a whole number >= 1, but was 'many'.");
         assertThat(configurationError(ValidTestCase.class, Map.of("loadtest.duration", "-1m"))).isEqualTo(
                 "Configuration parameter `loadtest.duration` requires a duration such as 500ms, 30s, 2m, 1h30m or "
                         + "PT2M, but was '-1m'.");
@@ -183,6 +209,34 @@ class ConfigurationErrorTests {
     static class NegativeUsersTestCase {
         @Task
         void home() {
+        }
+    }
+
+    @LoadTest(duration = "1s")
+    @Users(count = 0)
+    static class ZeroUsersTestCase {
+        @Task
+        void home() {
+        }
+    }
+
+    @LoadTest
+    @RampStage(duration = "1s", users = 0)
+    @RampStage(duration = "1s", users = 0, spawnRate = 2)
+    static class ZeroStagesTestCase {
+        @Task
+        void home() {
+        }
+    }
+
+    @LoadTest(duration = "1s")
+    static class OverflowingWeightsTestCase {
+        @Task(weight = Integer.MAX_VALUE)
+        void home() {
+        }
+
+        @Task(weight = Integer.MAX_VALUE)
+        void away() {
         }
     }
 

@@ -114,7 +114,8 @@ class ConsoleProgressTests {
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
             // The console writer takes System.out when it is created.
-            return Reporting.create(TwoMinutesTestCase.class, profile, key -> Optional.ofNullable(all.get(key)))
+            return Reporting.create(TwoMinutesTestCase.class, profile, key -> Optional.ofNullable(all.get(key)),
+                    name -> null)
                     .listeners();
         } finally {
             System.setOut(original);

@@ -44,7 +44,7 @@ class StatsHistoryPercentilesTests {
         LoadProfile profile = new ProfileReader(ShapesTestCase.class, key -> Optional.ofNullable(parameters.get(key)),
                 name -> null).read();
         List<RunListener> listeners = Reporting.create(ShapesTestCase.class, profile,
-                key -> Optional.ofNullable(parameters.get(key))).listeners();
+                key -> Optional.ofNullable(parameters.get(key)), name -> null).listeners();
         RunClock clock = RunClock.startingNow();
         listeners.forEach(listener -> listener.runStarted(clock));
 

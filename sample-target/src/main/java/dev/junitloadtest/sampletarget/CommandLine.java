@@ -28,7 +28,7 @@ record CommandLine(InetAddress bindAddress, int port, boolean quiet, boolean hel
     static final String USAGE = """
             Usage: java -jar sample-target.jar [--port N] [--bind ADDRESS] [--quiet]
 
-            Serves the Go target API of the Heroku/Locust seed on the JDK's HTTP server:
+            Serves the Go target API of the Locust-on-Heroku article on the JDK's HTTP server:
               /volatile  200 after (counter / 10) seconds, up to 5, then the counter starts over
               /buggy     500 on every fifth request (the first included), else 200 "Ok for request N"
               any other  200 "Server OK"

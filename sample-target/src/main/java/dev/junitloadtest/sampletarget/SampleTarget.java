@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A running instance of the sample target: the Go API of the Heroku/Locust seed ({@code /}, {@code /volatile},
+ * A running instance of the sample target: the Go API of the Locust-on-Heroku article ({@code /}, {@code /volatile},
  * {@code /buggy}) served by the JDK's HTTP server, one virtual thread per request.
  *
  * <pre>{@code

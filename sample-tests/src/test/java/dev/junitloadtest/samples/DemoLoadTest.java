@@ -16,8 +16,8 @@ import dev.junitloadtest.http.Http;
 import dev.junitloadtest.result.LoadTestResult;
 
 /**
- * The demo: seed 004's ApiUser (locustfile_scene_1) against the bundled sample target, scaled down to run in seconds.
- * Run it with {@code mvn -Pdemo test}.
+ * The demo: the Locust-on-Heroku article's ApiUser (locustfile_scene_1) against the bundled sample target, scaled down
+ * to run in seconds. Run it with {@code mvn -Pdemo test}.
  */
 @LoadTest(duration = "8s")
 @Users(count = 20, spawnRate = 10)

@@ -15,8 +15,8 @@ import dev.junitloadtest.result.LoadTestResult;
 import dev.junitloadtest.sampletarget.SampleTarget;
 
 /**
- * Starts the sample target (the seed's Go API, ported) on a free loopback port for a test class and supplies it as
- * the load test's host. Register it as a static field:
+ * Starts the sample target (the Locust-on-Heroku article's Go API, ported) on a free loopback port for a test class and
+ * supplies it as the load test's host. Register it as a static field:
  * <pre>{@code
  * @RegisterExtension
  * static SampleTargetExtension target = new SampleTargetExtension();

@@ -178,6 +178,12 @@ public final class ProfileReader {
             throw new LoadTestConfigurationException(
                     "User type " + typeName + " has no @Task methods; a virtual user needs at least one task to run.");
         }
+        long weights = tasks.stream().mapToLong(TaskSpec::weight).sum();
+        if (weights > Integer.MAX_VALUE) {
+            throw new LoadTestConfigurationException("@Task requires that the weights of a user type's tasks add up "
+                    + "to at most " + Integer.MAX_VALUE + ", but those of " + typeName + " add up to " + weights
+                    + "; use smaller weights in the same proportions.");
+        }
         List<TaskSpec> onStart = hooks(type, OnStart.class, "@OnStart");
         List<TaskSpec> onStop = hooks(type, OnStop.class, "@OnStop");
         return new UserTypeSpec(type, constructor, weight, fixedCount, tasks, onStart, onStop, waitStrategy(type));
@@ -303,10 +309,11 @@ public final class ProfileReader {
             }
             model = new LoadModel.Open(rate, maxUsers, runDuration(loadTest));
         } else if (usersParameter.isPresent() || stages.isEmpty()) {
-            int count = usersParameter.map(text -> wholeNumber(Users.COUNT_PROPERTY_NAME, text, 0))
+            int count = usersParameter.map(text -> wholeNumber(Users.COUNT_PROPERTY_NAME, text, 1))
                     .orElse(users.map(Users::count).orElse(1));
-            if (count < 0) {
-                throw new LoadTestConfigurationException("@Users requires that `count` be >= 0, but was " + count + ".");
+            if (count < 1) {
+                throw new LoadTestConfigurationException("@Users requires that `count` be >= 1, but was " + count
+                        + ": a run without users sends no request, and could only pass.");
             }
             double spawnRate = parameters.get(Users.SPAWN_RATE_PROPERTY_NAME)
                     .map(text -> positiveDouble(Users.SPAWN_RATE_PROPERTY_NAME, text))
@@ -325,6 +332,12 @@ public final class ProfileReader {
                         + "` applies to the closed model (@Users), but " + testClass.getSimpleName()
                         + " runs an arrival rate; remove it or set `" + Users.COUNT_PROPERTY_NAME + "` as well.");
             });
+        }
+        if (model instanceof LoadModel.Closed closed && closed.stages().stream().allMatch(stage -> stage.users() == 0)) {
+            String source = stagesParameter.isPresent() ? "Configuration parameter `" + RampStage.STAGES_PROPERTY_NAME
+                    + "`" : "@RampStage";
+            throw new LoadTestConfigurationException(source + " requires that at least one stage have `users` >= 1, "
+                    + "but every stage has 0: a run without users sends no request, and could only pass.");
         }
         validateAgainstModel(model, userTypes);
         return model;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import dev.junitloadtest.internal.config.DurationSyntax;
 import dev.junitloadtest.internal.config.LoadModel;
@@ -28,8 +29,15 @@ public final class LoadRun {
     /** How long users get to end after being interrupted, before the run gives up on them. */
     private static final Duration INTERRUPT_GRACE = Duration.ofSeconds(5);
 
-    /** How long a JVM shutdown (Ctrl-C, an IDE's stop button) waits for the run to stop and write its results. */
-    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+    /**
+     * How long a JVM shutdown (Ctrl-C, SIGTERM, an IDE's stop button) waits for the run to stop its users and write its
+     * results: long enough for both rounds of interrupts and the reports.
+     */
+    public static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(15);
+
+    /** The stop reason of a run ended by a JVM shutdown. */
+    public static final String SHUTDOWN_REASON = "interrupted: the JVM is shutting down (Ctrl-C/SIGINT, SIGTERM, an "
+            + "IDE's stop button or System.exit)";
 
     private final LoadProfile profile;
     private final List<RunListener> listeners;
@@ -51,9 +59,18 @@ public final class LoadRun {
      * the run is aborted or the calling thread is interrupted (whose interrupt flag is then set again).
      */
     public Outcome run() {
+        return run(UnaryOperator.identity());
+    }
+
+    /**
+     * Runs the load test, then hands its result to {@code finish} (to judge it and write its outputs) and returns what
+     * that returns. A JVM shutdown during either waits up to {@link #SHUTDOWN_GRACE} for both, so a stopped run still
+     * writes everything it measured.
+     */
+    public Outcome run(UnaryOperator<LoadTestResult> finish) {
         // A JVM shutdown ends the run early but lets it stop its users and hand over what it measured.
-        Thread shutdownHook = Thread.ofPlatform().unstarted(() -> {
-            abort("the JVM is shutting down");
+        Thread shutdownHook = Thread.ofPlatform().name("loadtest-shutdown-" + profile.testName()).unstarted(() -> {
+            abort(SHUTDOWN_REASON);
             try {
                 finished.await(SHUTDOWN_GRACE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
@@ -62,7 +79,8 @@ public final class LoadRun {
         });
         boolean hooked = addShutdownHook(shutdownHook);
         try {
-            return execute();
+            Outcome outcome = execute();
+            return new Outcome(finish.apply(outcome.result()), outcome.failure());
         } finally {
             finished.countDown();
             if (hooked) {

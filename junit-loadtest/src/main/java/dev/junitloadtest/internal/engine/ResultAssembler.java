@@ -87,6 +87,7 @@ final class ResultAssembler {
                     + ((LoadModel.Open) profile.model()).maxUsers() + " users were busy; raise the cap "
                     + "(@ArrivalRate maxUsers) or expect the target to be saturated.");
         }
+        recording.runFailures().messages().forEach(builder::runFailure);
         builder.generatorHealth(health);
         warnings.forEach(builder::warning);
         stopReason.ifPresent(builder::stopReason);

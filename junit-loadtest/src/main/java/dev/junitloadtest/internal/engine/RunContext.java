@@ -94,6 +94,14 @@ final class RunContext {
         }
     }
 
+    /**
+     * Fails the run without stopping it: the run goes on, and its result lists {@code message} among the reasons it
+     * cannot be trusted (its node fails, whatever the thresholds say). Safe to call from any thread.
+     */
+    void failRun(String message) {
+        recording.runFailures().record(message);
+    }
+
     /** The abort, if the run was aborted. */
     Abort aborted() {
         return abort.get();

@@ -17,6 +17,7 @@ import dev.junitloadtest.internal.http.InterruptedRequestException;
 import dev.junitloadtest.internal.http.RequestSink;
 import dev.junitloadtest.internal.http.UserHttp;
 import dev.junitloadtest.internal.recording.Recording;
+import dev.junitloadtest.internal.recording.RunFailures;
 import dev.junitloadtest.internal.recording.SecretMasker;
 
 /**
@@ -77,10 +78,14 @@ final class VirtualUserImpl implements VirtualUser, RequestSink {
         recordStartLag();
         run.recording().runningUsers().incrementAndGet();
         try {
-            hooks(type.onStart());
+            if (!started()) {
+                return;
+            }
             while (!isStopping()) {
                 long start = System.nanoTime();
-                runOneTask();
+                if (!runOneTask()) {
+                    return;
+                }
                 if (isStopping()) {
                     break;
                 }
@@ -99,7 +104,14 @@ final class VirtualUserImpl implements VirtualUser, RequestSink {
         recordStartLag();
         run.recording().runningUsers().incrementAndGet();
         try {
-            hooks(type.onStart());
+            if (!started()) {
+                if (assignedIntendedStart != NO_ITERATION) {
+                    // The iteration it was given can never start: count it, or it would vanish from the figures.
+                    assignedIntendedStart = NO_ITERATION;
+                    run.recording().droppedIterations().increment();
+                }
+                return;
+            }
             while (true) {
                 long intended = assignedIntendedStart;
                 if (intended == NO_ITERATION) {
@@ -115,8 +127,11 @@ final class VirtualUserImpl implements VirtualUser, RequestSink {
                 while (intended != OpenModelDriver.NONE) {
                     lagMicros = Math.max(0, (System.nanoTime() - intended) / 1000);
                     run.schedulingLag().recordValue(Math.min(lagMicros, 3_600_000_000L));
-                    runOneTask();
+                    boolean carryOn = runOneTask();
                     lagMicros = 0;
+                    if (!carryOn) {
+                        return;
+                    }
                     intended = isStopping() ? OpenModelDriver.NONE : driver.next(this);
                 }
                 if (isStopping()) {
@@ -139,10 +154,33 @@ final class VirtualUserImpl implements VirtualUser, RequestSink {
         run.schedulingLag().recordValue(Math.min((System.nanoTime() - startedAt) / 1000, 3_600_000_000L));
     }
 
+    /**
+     * Runs the {@code @OnStart} hooks; returns whether they all succeeded. A user whose start failed stops at once:
+     * its tasks would run without what the hook set up (a login, a token), and their requests would be meaningless.
+     */
+    private boolean started() {
+        for (TaskSpec hook : type.onStart()) {
+            Outcome outcome = invoke(hook, arguments(hook));
+            if (outcome != Outcome.RAN) {
+                if (outcome == Outcome.THREW) {
+                    run.failRun(RunFailures.COUNT + " user(s) of " + type.name() + " could not start: @OnStart "
+                            + hook.name() + "() threw, so they stopped before their first task (see the exceptions)");
+                }
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void end() {
         Thread.interrupted();
         try {
-            hooks(type.onStop());
+            for (TaskSpec hook : type.onStop()) {
+                if (invoke(hook, arguments(hook)) == Outcome.THREW) {
+                    run.failRun("@OnStop " + type.name() + "." + hook.name() + "() threw in " + RunFailures.COUNT
+                            + " user(s) (see the exceptions)");
+                }
+            }
         } finally {
             Thread.interrupted();
             run.recording().runningUsers().decrementAndGet();
@@ -150,11 +188,13 @@ final class VirtualUserImpl implements VirtualUser, RequestSink {
         }
     }
 
-    private void runOneTask() {
+    /** Runs one task picked by weight; returns false when an {@link Error} ended the user. */
+    private boolean runOneTask() {
         int index = pickTask();
         TaskSpec task = type.tasks().get(index);
-        boolean threw = invoke(task, taskArguments[index]);
-        taskCounters[index].record(threw);
+        Outcome outcome = invoke(task, taskArguments[index]);
+        taskCounters[index].record(outcome != Outcome.RAN);
+        return outcome != Outcome.ENDED_USER;
     }
 
     private int pickTask() {
@@ -170,38 +210,70 @@ final class VirtualUserImpl implements VirtualUser, RequestSink {
         throw new IllegalStateException("unreachable: ticket " + ticket);
     }
 
-    private void hooks(List<TaskSpec> hooks) {
-        for (TaskSpec hook : hooks) {
-            invoke(hook, arguments(hook));
-        }
+    /** How a call of a task or hook went. */
+    private enum Outcome {
+        /** It returned, or ended in a way that is not its fault (cut by the end of the run, a recorded failure). */
+        RAN,
+        /** It threw an exception, recorded as the task's. */
+        THREW,
+        /** It threw an {@link Error}, recorded as the task's: the user ends, and the run fails. */
+        ENDED_USER
     }
 
-    /** Runs a task or hook; returns whether it threw an exception that counts as the task's. */
-    private boolean invoke(TaskSpec task, Object[] arguments) {
+    /** Runs a task or hook, recording what it threw. */
+    private Outcome invoke(TaskSpec task, Object[] arguments) {
         try {
             task.method().invoke(instance, arguments);
-            return false;
+            return Outcome.RAN;
         } catch (InvocationTargetException e) {
             Throwable thrown = e.getCause();
-            if (thrown instanceof VirtualMachineError error) {
-                throw error;
+            String where = type.name() + "." + task.name();
+            if (thrown instanceof Error error) {
+                endedBy(error, where);
+                return Outcome.ENDED_USER;
             }
             if (thrown instanceof RecordedFailureException) {
-                return false;
+                return Outcome.RAN;
             }
             if (run.isStopping() && (thrown instanceof InterruptedRequestException
                     || thrown instanceof InterruptedException || Thread.currentThread().isInterrupted())) {
                 // Cut by the end of the run: not the task's fault.
-                return false;
+                return Outcome.RAN;
             }
             if (thrown instanceof MissingHostSignal) {
-                return false;
+                return Outcome.RAN;
             }
-            run.recording().exceptions().record(thrown, type.name() + "." + task.name(), secrets);
-            return true;
+            run.recording().exceptions().record(thrown, where, secrets);
+            return Outcome.THREW;
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("Cannot call " + task.method() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Accounts for an {@link Error} thrown by task or hook code: it is recorded like an exception, ends the user (the
+     * code's state can no longer be trusted) and fails the run. An {@link OutOfMemoryError} stops the run at once: the
+     * generator itself is short of heap, so nothing it measures from then on is the target's doing.
+     */
+    private void endedBy(Error error, String where) {
+        boolean outOfMemory = error instanceof OutOfMemoryError;
+        if (outOfMemory) {
+            run.abort("the load generator ran out of memory (OutOfMemoryError in " + where + ")", null);
+        }
+        String message = RunFailures.COUNT + " user(s) of " + type.name() + " ended by " + error.getClass().getName()
+                + " thrown from " + where + "()";
+        try {
+            run.recording().exceptions().record(error, where, secrets);
+            run.failRun(outOfMemory ? message + ": the test JVM is out of heap (" + heapHint() + "); raise it "
+                    + "(Surefire's argLine, e.g. -Xmx2g) or lower the users or the response bodies they keep"
+                    : message + " (see the exceptions)");
+        } catch (OutOfMemoryError again) {
+            // Too short of memory even to record it: the abort above already says why the run stopped.
+        }
+    }
+
+    private static String heapHint() {
+        return "max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB";
     }
 
     /** Waits {@code nanos}, or less when the user is asked to stop. */

@@ -128,6 +128,10 @@ public final class LoadTestExtension implements BeforeAllCallback, ClassTemplate
                 // Without LoadTestVerdicts the verdicts have no tests of their own: they fail the run's node.
                 LoadTestVerdicts.Verdicts.failedVerdicts(result).forEach(
                         (name, message) -> failures.add(new AssertionFailedError(name + ": " + message)));
+            } else {
+                // A run that failed on the generator's side fails its own node too, not only its verdicts leaf.
+                result.runFailures().forEach(
+                        failure -> failures.add(new AssertionFailedError("The run failed: " + failure)));
             }
             // Tasks of the test class show their exceptions as tests; those of other user types show them here.
             String ownType = testClass.getSimpleName();
@@ -264,7 +268,7 @@ public final class LoadTestExtension implements BeforeAllCallback, ClassTemplate
         } catch (LoadTestConfigurationException e) {
             throw new ExtensionConfigurationException(e.getMessage(), e);
         }
-        Reporting reporting = Reporting.create(testClass, profile, state.parameters());
+        Reporting reporting = Reporting.create(testClass, profile, state.parameters(), System::getenv);
         List<RunListener> listeners = new ArrayList<>(reporting.listeners());
         // The run object exists only once the listeners are known; the abort reaches it through this holder.
         LoadRun[] holder = new LoadRun[1];
@@ -276,10 +280,15 @@ public final class LoadTestExtension implements BeforeAllCallback, ClassTemplate
                 Duration.of(timeout.value(), timeout.unit().toChronoUnit()),
                 "@Timeout(" + timeout.value() + " " + timeout.unit().name().toLowerCase(Locale.ROOT) + ")"));
         holder[0] = run;
-        LoadRun.Outcome outcome = run.run();
-        LoadTestResult result = outcome.result().withThresholds(state.thresholds().evaluate(outcome.result()));
-        Reporting.Attachments attachments = reporting.finish(result);
-        publish(classContext, result, attachments);
+        Reporting.Attachments[] attachments = new Reporting.Attachments[1];
+        LoadRun.Outcome outcome = run.run(measured -> {
+            // Within the run's shutdown grace: a stopped run still writes every output of what it measured.
+            LoadTestResult judged = measured.withThresholds(state.thresholds().evaluate(measured));
+            attachments[0] = reporting.finish(judged);
+            return judged;
+        });
+        LoadTestResult result = outcome.result();
+        publish(classContext, result, attachments[0]);
         Optional<RuntimeException> failure = outcome.failure().map(e -> e instanceof LoadTestConfigurationException
                 ? new ExtensionConfigurationException(e.getMessage(), e) : e);
         return new LoadRun.Outcome(result, failure);

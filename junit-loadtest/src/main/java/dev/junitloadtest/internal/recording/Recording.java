@@ -30,6 +30,7 @@ public final class Recording {
     private final Map<String, TaskCounters> tasks = new ConcurrentHashMap<>();
     private final AtomicInteger runningUsers = new AtomicInteger();
     private final LongAdder droppedIterations = new LongAdder();
+    private final RunFailures runFailures = new RunFailures();
 
     /**
      * A recording keeping at most {@code maxNames} distinct request names, with separate service-time histograms
@@ -39,6 +40,11 @@ public final class Recording {
         this.maxNames = maxNames;
         this.separateServiceTimes = separateServiceTimes;
         this.masker = masker;
+    }
+
+    /** Why the run failed on the generator's side, whatever its thresholds say. */
+    public RunFailures runFailures() {
+        return runFailures;
     }
 
     /** The run's secret masker. */

@@ -101,6 +101,11 @@ public final class Sampler {
         List<RequestSample> samples = new ArrayList<>();
         for (RequestRecorder recorder : recording.recorders()) {
             State state = states.computeIfAbsent(recorder.key(), k -> new State());
+            // Counters before histograms: a request records its time first and its failure and bytes after, so every
+            // failure counted here has its time in the histogram swapped below. Read the other way round, a sampler
+            // held up between the two (a GC, a starved machine) counted more failures than requests (over 100%).
+            long failures = recorder.failures();
+            long bytes = recorder.bytes();
             Histogram interval = recorder.responseTimes().getIntervalHistogram(state.recycledInterval);
             state.recycledInterval = interval;
             state.cumulative.add(interval);
@@ -113,8 +118,6 @@ public final class Sampler {
                 state.serviceCumulative.add(interval);
                 aggregatedServiceCumulative.add(interval);
             }
-            long failures = recorder.failures();
-            long bytes = recorder.bytes();
             long newFailures = failures - state.failures;
             long newBytes = bytes - state.bytes;
             state.failures = failures;

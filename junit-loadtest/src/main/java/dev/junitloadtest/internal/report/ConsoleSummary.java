@@ -65,6 +65,10 @@ final class ConsoleSummary {
         if (result.generatorHealth().isMeasured()) {
             text.append(nl).append("Load generator: ").append(result.generatorHealth().summary()).append(nl);
         }
+        if (!result.runFailures().isEmpty()) {
+            text.append(nl).append("RUN FAILED: the figures above do not describe the load asked for").append(nl);
+            result.runFailures().forEach(failure -> text.append("- ").append(failure).append(nl));
+        }
         if (!result.warnings().isEmpty()) {
             text.append(nl).append("Warnings").append(nl);
             result.warnings().forEach(warning -> text.append("- ").append(warning).append(nl));

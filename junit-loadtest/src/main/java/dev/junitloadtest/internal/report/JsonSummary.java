@@ -58,6 +58,7 @@ final class JsonSummary {
         json.put("startedAt", result.startedAt().toString());
         json.put("elapsedSeconds", seconds(result.elapsed()));
         json.put("stopReason", result.stopReason());
+        json.put("runFailures", result.runFailures());
         json.put("profile", profile(result.profile()));
         List<Object> requests = new ArrayList<>();
         result.requests().forEach(stats -> requests.add(request(stats)));

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 import dev.junitloadtest.internal.config.ConfigurationParameters;
 import dev.junitloadtest.internal.config.DurationSyntax;
@@ -18,9 +19,11 @@ import dev.junitloadtest.internal.config.LoadTestConfigurationException;
  * @param consoleSummary whether the tables are printed at the end of the run
  * @param directory the directory the files go to; empty when files are off
  * @param fullHistory whether {@code stats_history.csv} has a row per request name as well as the Aggregated one
+ * @param jobSummary the file the Markdown summary is appended to, as the environment variable
+ *        {@value #JOB_SUMMARY_ENVIRONMENT_VARIABLE} names it; empty when it is not set
  */
 public record ReportSettings(Duration progressInterval, boolean consoleSummary, Optional<Path> directory,
-        boolean fullHistory) {
+        boolean fullHistory, Optional<String> jobSummary) {
 
     /**
      * Configuration parameter: how often the live console line is printed ({@code 5s}), or {@code off} (or
@@ -47,6 +50,12 @@ public record ReportSettings(Duration progressInterval, boolean consoleSummary, 
      */
     public static final String CSV_FULL_HISTORY_PROPERTY_NAME = "loadtest.csv.full-history";
 
+    /**
+     * Environment variable: the file GitHub Actions shows as the job's summary, to which each run appends its
+     * Markdown summary: {@value}.
+     */
+    public static final String JOB_SUMMARY_ENVIRONMENT_VARIABLE = "GITHUB_STEP_SUMMARY";
+
     /** The live console line's default interval. */
     public static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofSeconds(5);
 
@@ -54,11 +63,22 @@ public record ReportSettings(Duration progressInterval, boolean consoleSummary, 
     public static final String DEFAULT_REPORT_DIR = "target/loadtest";
 
     /**
-     * The settings of {@code testClass}'s reports.
+     * The settings of {@code testClass}'s reports, regardless of the environment (no job summary).
      *
      * @throws LoadTestConfigurationException if a parameter has a value it cannot take
      */
     public static ReportSettings read(Class<?> testClass, ConfigurationParameters parameters) {
+        return read(testClass, parameters, name -> null);
+    }
+
+    /**
+     * The settings of {@code testClass}'s reports, with the job summary file taken from {@code environment}
+     * ({@code System::getenv} in a real run; null or blank means not set).
+     *
+     * @throws LoadTestConfigurationException if a parameter has a value it cannot take
+     */
+    public static ReportSettings read(Class<?> testClass, ConfigurationParameters parameters,
+            Function<String, String> environment) {
         Duration interval = parameters.get(CONSOLE_INTERVAL_PROPERTY_NAME).map(ReportSettings::interval)
                 .orElse(DEFAULT_PROGRESS_INTERVAL);
         boolean summary = flag(parameters, CONSOLE_SUMMARY_PROPERTY_NAME, true);
@@ -72,7 +92,10 @@ public record ReportSettings(Duration progressInterval, boolean consoleSummary, 
                     + "` requires a directory path, but was '" + root + "': " + e.getReason() + ".", e);
         }
         boolean fullHistory = flag(parameters, CSV_FULL_HISTORY_PROPERTY_NAME, false);
-        return new ReportSettings(interval, summary, files ? Optional.of(directory) : Optional.empty(), fullHistory);
+        Optional<String> jobSummary = Optional.ofNullable(environment.apply(JOB_SUMMARY_ENVIRONMENT_VARIABLE))
+                .filter(value -> !value.isBlank());
+        return new ReportSettings(interval, summary, files ? Optional.of(directory) : Optional.empty(), fullHistory,
+                jobSummary);
     }
 
     /** Whether the live console line is printed. */

@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import dev.junitloadtest.internal.config.ConfigurationParameters;
 import dev.junitloadtest.internal.config.LoadProfile;
@@ -22,9 +25,11 @@ import dev.junitloadtest.result.ThresholdResult;
 
 /**
  * Every output of one run: the live console while it goes, and at its end the console tables and the files under
- * {@code target/loadtest/<class>/}: Locust's four CSV files, {@code summary.json} and {@code response-times.hlog}.
- * {@code stats_history.csv} and the {@code .hlog} are streamed while the run goes; the rest are written from the
- * final result. A file that cannot be written does not fail the test: the problem is printed and attached. One
+ * {@code target/loadtest/<class>/}: Locust's four CSV files, {@code summary.json}, {@code response-times.hlog},
+ * {@code report.html} and {@code summary.md}, the Markdown summary that is also appended to GitHub Actions' job
+ * summary when {@code GITHUB_STEP_SUMMARY} names one. {@code stats_history.csv} and the {@code .hlog} are streamed
+ * while the run goes; the rest are written from the final result. A file that cannot be written does not fail the
+ * test: the problem is printed and attached. One
  * instance per run; {@link #listeners()} are called on the sampler thread, {@link #finish} after the run. Internal.
  */
 public final class Reporting {
@@ -37,6 +42,11 @@ public final class Reporting {
     static final String SUMMARY = "summary.json";
     static final String HTML = "report.html";
     static final String HISTOGRAM_LOG = "response-times.hlog";
+    static final String MARKDOWN = "summary.md";
+
+    /** Every file, in the order the Markdown summary lists them. */
+    private static final List<String> FILES = List.of(HTML, SUMMARY, STATS, STATS_HISTORY, FAILURES, EXCEPTIONS,
+            HISTOGRAM_LOG, MARKDOWN);
 
     /** At most this many requests get a report entry of their own. */
     private static final int MAX_REQUEST_ENTRIES = 20;
@@ -48,6 +58,7 @@ public final class Reporting {
     private final List<RunListener> listeners = new ArrayList<>();
     private final StatsHistoryCsv history;
     private final HistogramLog histogramLog;
+    private final List<String> startProblems = new ArrayList<>();
 
     private Reporting(Class<?> testClass, LoadProfile profile, ReportSettings settings, PrintStream out,
             PrintStream err) {
@@ -61,6 +72,7 @@ public final class Reporting {
                     settings.progressInterval(), out));
         }
         Optional<Path> directory = settings.directory();
+        directory.ifPresent(this::clearPreviousRun);
         history = directory.map(d -> new StatsHistoryCsv(d.resolve(STATS_HISTORY), settings.fullHistory()))
                 .orElse(null);
         histogramLog = directory.map(d -> new HistogramLog(d.resolve(HISTOGRAM_LOG), profile.testName()))
@@ -72,18 +84,42 @@ public final class Reporting {
     }
 
     /**
-     * The reporting of a run of {@code profile}, for {@code testClass}, printing to {@link System#out}.
+     * The reporting of a run of {@code profile}, for {@code testClass}, printing to {@link System#out}, with the job
+     * summary file looked up in {@code environment} ({@code System::getenv} in a real run).
      *
      * @throws dev.junitloadtest.internal.config.LoadTestConfigurationException if a reporting parameter is invalid
      */
-    public static Reporting create(Class<?> testClass, LoadProfile profile, ConfigurationParameters parameters) {
-        return create(testClass, profile, ReportSettings.read(testClass, parameters), System.out, System.err);
+    public static Reporting create(Class<?> testClass, LoadProfile profile, ConfigurationParameters parameters,
+            Function<String, String> environment) {
+        return create(testClass, profile, ReportSettings.read(testClass, parameters, environment), System.out,
+                System.err);
     }
 
     /** The reporting of a run with explicit settings and streams. */
     static Reporting create(Class<?> testClass, LoadProfile profile, ReportSettings settings, PrintStream out,
             PrintStream err) {
         return new Reporting(testClass, profile, settings, out, err);
+    }
+
+    /**
+     * Deletes the files a previous run of the class left in its folder, so a run that stops half-way never sits beside
+     * the last run's report and summary. The folder is the class's own: every regular file in it goes.
+     */
+    private void clearPreviousRun(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var files = Files.list(dir)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                try {
+                    Files.delete(file);
+                } catch (IOException e) {
+                    startProblems.add("Could not delete " + file.toAbsolutePath() + ", left by a previous run: " + e);
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            startProblems.add("Could not clear " + dir.toAbsolutePath() + " of a previous run's files: " + e);
+        }
     }
 
     /** Listeners for the live outputs. */
@@ -99,7 +135,7 @@ public final class Reporting {
         if (settings.consoleSummary()) {
             ConsoleSummary.print(result, out);
         }
-        List<String> problems = new ArrayList<>();
+        List<String> problems = new ArrayList<>(startProblems);
         List<Path> files = new ArrayList<>();
         Optional<Path> directory = settings.directory();
         if (directory.isPresent()) {
@@ -120,6 +156,7 @@ public final class Reporting {
                 write(problems, dir.resolve(EXCEPTIONS), file -> LocustCsv.writeExceptions(file, result));
                 write(problems, dir.resolve(SUMMARY), file -> JsonSummary.write(file, testClass, result));
                 write(problems, dir.resolve(HTML), file -> HtmlReport.write(result, file));
+                write(problems, dir.resolve(MARKDOWN), file -> Files.writeString(file, markdown(result, true)));
             } catch (IOException e) {
                 problems.add("Could not create the report directory " + dir.toAbsolutePath() + ": " + e);
             }
@@ -133,10 +170,39 @@ public final class Reporting {
                         + " (CSV, JSON and HdrHistogram log next to it)");
             }
         }
+        settings.jobSummary().ifPresent(file -> appendJobSummary(problems, file, markdown(result, false)));
         for (String problem : problems) {
             err.println("[" + result.profile().testName() + "] " + problem);
         }
         return new Attachments(entries(result, problems), files);
+    }
+
+    /**
+     * The Markdown summary, listing the files of the report directory that are there, and {@code summary.md} itself
+     * when it is about to be written.
+     */
+    private String markdown(LoadTestResult result, boolean writingIt) {
+        Optional<Path> directory = settings.directory();
+        List<String> files = directory.map(dir -> FILES.stream()
+                .filter(file -> writingIt && file.equals(MARKDOWN) || Files.isRegularFile(dir.resolve(file)))
+                .toList())
+                .orElse(List.of());
+        return MarkdownSummary.render(result, directory.orElse(null), files);
+    }
+
+    /**
+     * Appends {@code markdown} to the job summary {@code file}, never truncating it: the other load test classes of
+     * the job append theirs. One write of the whole section, so sections of classes run in parallel do not
+     * interleave.
+     */
+    private static void appendJobSummary(List<String> problems, String file, String markdown) {
+        try {
+            Files.writeString(Path.of(file), markdown, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException | InvalidPathException e) {
+            problems.add("Could not append to the job summary " + file + " (environment variable "
+                    + ReportSettings.JOB_SUMMARY_ENVIRONMENT_VARIABLE + "): " + e);
+        }
     }
 
     private void closeStreams(List<String> problems) {
@@ -189,6 +255,9 @@ public final class Reporting {
             entries.put("loadtest.dropped-iterations", Long.toString(result.droppedIterations()));
         }
         result.stopReason().ifPresent(reason -> entries.put("loadtest.stop-reason", reason));
+        if (!result.runFailures().isEmpty()) {
+            entries.put("loadtest.run-failures", String.join("\n", result.runFailures()));
+        }
         if (!result.warnings().isEmpty()) {
             entries.put("loadtest.warnings", String.join("\n", result.warnings()));
         }

@@ -25,9 +25,9 @@ import dev.junitloadtest.result.LoadTestResult;
 import dev.junitloadtest.result.RequestStats;
 
 /**
- * Seed 000 (LoadForge's Heroku guide), "Load testing helps reveal when a single dyno saturates": the sample target
- * (seed 004's API) in a container limited like a dyno, a quarter of a CPU and 512 MB, started by Testcontainers, under users
- * who never pause, doubled stage by stage after a warm-up.
+ * The Heroku load-testing guide (LoadForge), "Load testing helps reveal when a single dyno saturates": the sample
+ * target (the Locust-on-Heroku article's API) in a container limited like a dyno, a quarter of a CPU and 512 MB,
+ * started by Testcontainers, under users who never pause, doubled stage by stage after a warm-up.
  *
  * <p>What it shows, as the guide describes it: "if requests per second stop increasing while latency rises, you have
  * likely hit a capacity limit". Requests per second grow with the first users, then flatten; from there each doubling

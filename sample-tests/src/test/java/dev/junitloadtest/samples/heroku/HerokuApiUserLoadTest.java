@@ -38,7 +38,7 @@ import dev.junitloadtest.result.LoadTestResult;
 import dev.junitloadtest.result.RequestStats;
 
 /**
- * Seed 000 (LoadForge's Heroku guide), scenario 2: {@code HerokuApiUser}, clients of a JSON API that log in for a
+ * The Heroku load-testing guide (LoadForge), scenario 2: {@code HerokuApiUser}, clients of a JSON API that log in for a
  * bearer token, then list, read, create and report on orders with it.
  *
  * <p>What it shows: a token taken in {@code @OnStart} and sent by every later request as a default header; requests

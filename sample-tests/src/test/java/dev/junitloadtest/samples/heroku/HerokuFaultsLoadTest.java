@@ -33,9 +33,9 @@ import dev.junitloadtest.result.RequestStats;
 import dev.junitloadtest.result.TaskStats;
 
 /**
- * Seed 000 (LoadForge's Heroku guide), "Analyzing your results": the failures it tells you to watch for, injected with
- * WireMock into an otherwise healthy app. A report endpoint slower than Heroku's router lets a request take (30 s, here
- * 300 ms against a 1 s report), a live feed whose connections are reset, and a status endpoint that answers 503 in
+ * The Heroku load-testing guide (LoadForge), "Analyzing your results": the failures it tells you to watch for, injected
+ * with WireMock into an otherwise healthy app. A report endpoint slower than Heroku's router lets a request take (30 s,
+ * here 300 ms against a 1 s report), a live feed whose connections are reset, and a status endpoint that answers 503 in
  * bursts while its dyno restarts.
  *
  * <p>What it shows: each fault lands in the failures table under its own request with its own message, the healthy

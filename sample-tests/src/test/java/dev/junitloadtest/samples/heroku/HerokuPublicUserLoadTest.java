@@ -27,7 +27,7 @@ import dev.junitloadtest.http.Http;
 import dev.junitloadtest.result.LoadTestResult;
 
 /**
- * Seed 000 (LoadForge's Heroku guide), "Writing your first load test": {@code HerokuPublicUser}, anonymous users
+ * The Heroku load-testing guide (LoadForge), "Writing your first load test": {@code HerokuPublicUser}, anonymous users
  * browsing a SaaS app's public pages with a realistic mix, the home page four times as often as the docs.
  *
  * <p>What it shows: weighted tasks. The observed mix must match the weights 4:2:2:1:1 within what chance allows, and

@@ -27,7 +27,7 @@ import dev.junitloadtest.result.LoadTestResult;
 import dev.junitloadtest.result.RunProfile.StageInfo;
 
 /**
- * Seed 000 (LoadForge's Heroku guide), "staged traffic growth": {@code HerokuRampShape}, a Locust
+ * The Heroku load-testing guide (LoadForge), "staged traffic growth": {@code HerokuRampShape}, a Locust
  * {@code LoadTestShape} that grows the load in four steps to see whether dynos, autoscaling and the database keep up.
  *
  * <p>The guide's stages are 50 users at 5/s, 100 at 10/s, 250 at 15/s and 500 at 20/s, five minutes each (its

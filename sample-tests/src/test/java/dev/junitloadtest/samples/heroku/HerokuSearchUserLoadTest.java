@@ -40,7 +40,7 @@ import dev.junitloadtest.result.LoadTestResult;
 import dev.junitloadtest.result.RequestStats;
 
 /**
- * Seed 000 (LoadForge's Heroku guide), scenario 3: {@code HerokuSearchUser}, shoppers who search a catalog with
+ * The Heroku load-testing guide (LoadForge), scenario 3: {@code HerokuSearchUser}, shoppers who search a catalog with
  * random terms and categories, filter a collection, open products, and now and then export the sales report.
  *
  * <p>What it shows: random inputs from {@link VirtualUser#random()} (seeded, so a run can be repeated), and work that

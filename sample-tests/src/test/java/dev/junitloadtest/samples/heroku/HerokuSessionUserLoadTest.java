@@ -37,8 +37,8 @@ import dev.junitloadtest.http.Http;
 import dev.junitloadtest.result.LoadTestResult;
 
 /**
- * Seed 000 (LoadForge's Heroku guide), scenario 1: {@code HerokuSessionUser}, users who sign in through a login form
- * protected by a CSRF token, then use the app with a cookie session: dashboard, projects, a project, settings.
+ * The Heroku load-testing guide (LoadForge), scenario 1: {@code HerokuSessionUser}, users who sign in through a login
+ * form protected by a CSRF token, then use the app with a cookie session: dashboard, projects, a project, settings.
  *
  * <p>What it shows: per-user state. Each virtual user is its own instance with its own cookie jar, as each browser
  * is. The stub app behaves like a Rails or Django app: the login page sets a CSRF cookie and prints the same token

@@ -90,12 +90,21 @@ final class ReportBody {
     }
 
     private void notices() {
-        if (result.stopReason().isEmpty() && result.warnings().isEmpty() && !result.isWindow()) {
+        if (result.stopReason().isEmpty() && result.warnings().isEmpty() && result.runFailures().isEmpty()
+                && !result.isWindow()) {
             return;
         }
         out.append("<section class=\"notices\" id=\"notices\">\n");
         result.stopReason().ifPresent(reason -> out.append("<div class=\"notice notice-stop\" id=\"stop-reason\">")
                 .append("<strong>Stopped early.</strong> ").append(text(reason)).append("</div>\n"));
+        if (!result.runFailures().isEmpty()) {
+            out.append("<div class=\"notice notice-stop\" id=\"run-failures\"><strong>Run failed.</strong> ")
+                    .append("The figures do not describe the load asked for:<ul>");
+            for (String failure : result.runFailures()) {
+                out.append("<li>").append(text(failure)).append("</li>");
+            }
+            out.append("</ul></div>\n");
+        }
         if (!result.warnings().isEmpty()) {
             out.append("<div class=\"notice notice-warn\" id=\"warnings\"><strong>")
                     .append(result.warnings().size() == 1 ? "Warning" : "Warnings").append("</strong><ul>");

@@ -1,4 +1,4 @@
-package dev.junitloadtest.samples.seed004;
+package dev.junitloadtest.samples.locustonheroku;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -23,7 +23,7 @@ import dev.junitloadtest.samples.SampleTargetExtension;
 import dev.junitloadtest.sampletarget.SampleTarget.Route;
 
 /**
- * Seed 004 with both dynos at once: the seed runs {@code worker_scene_1} ({@link ApiUser}) and
+ * The Locust-on-Heroku article with both dynos at once: it runs {@code worker_scene_1} ({@link ApiUser}) and
  * {@code worker_scene_2} ({@link AdminUser}) side by side against one target; here they are two user types of one run.
  *
  * <p>What it reveals: {@code /volatile} and {@code /buggy} share one counter. {@code /buggy} requests push it past the

@@ -1,4 +1,4 @@
-package dev.junitloadtest.samples.seed004;
+package dev.junitloadtest.samples.locustonheroku;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -19,19 +19,20 @@ import dev.junitloadtest.samples.SampleTargetExtension;
 import dev.junitloadtest.sampletarget.SampleTarget.Route;
 
 /**
- * Seed 004, scene 2: {@code run.sh locustfile_scene_2.py scene_2}, the {@link AdminUser}s against the target API.
+ * The Locust-on-Heroku article, scene 2: {@code run.sh locustfile_scene_2.py scene_2}, the {@link AdminUser}s against
+ * the target API.
  *
  * <p>What it reveals: {@code /buggy} fails every fifth request, and the failures table says where and how, as the
- * seed's {@code failures.csv} did ("28 errors from the GET /buggy endpoint"). Here the count is exact: the target's
+ * article's {@code failures.csv} did ("28 errors from the GET /buggy endpoint"). Here the count is exact: the target's
  * counter hands each request its own number, and only {@code /buggy} moves it, so of {@code n} requests exactly those
  * numbered 0, 5, 10... fail: {@code ceil(n / 5)} of them.
  *
- * <p>This is also the seed's headless command ({@code locust -f locustfile_scene_2.py --headless -u 200 -r 10
+ * <p>This is also the article's headless command ({@code locust -f locustfile_scene_2.py --headless -u 200 -r 10
  * --host=$TARGET_HOST --run-time 2m --stop-timeout 60 --csv=...}) as a Maven command line: see the sample-tests
  * README. Against a host given that way, the checks that read the embedded target's counters are skipped.
  */
 @LoadTest(duration = "5s")
-@Users(count = 20, spawnRate = 10) // the seed: -u 200 -r 10 for two minutes; see -Plong
+@Users(count = 20, spawnRate = 10) // the article: -u 200 -r 10 for two minutes; see -Plong
 @UserType(AdminUser.class)
 @Threshold(request = "GET /", value = "failures == 0")
 @Threshold(request = "GET /buggy", value = "failure_rate < 25%") // one in five, rounded up: 20% to 23.6% from 17 on

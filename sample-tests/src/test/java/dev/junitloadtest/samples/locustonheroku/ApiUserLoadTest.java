@@ -1,4 +1,4 @@
-package dev.junitloadtest.samples.seed004;
+package dev.junitloadtest.samples.locustonheroku;
 
 import static dev.junitloadtest.assertions.LoadTestAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,14 +19,15 @@ import dev.junitloadtest.result.RequestStats;
 import dev.junitloadtest.samples.SampleTargetExtension;
 
 /**
- * Seed 004, scene 1: {@code run.sh locustfile_scene_1.py scene_1}, the {@link ApiUser}s against the target API.
+ * The Locust-on-Heroku article (Rahul Rai, "Cheapskate's Journey to On-Demand Load Tests on Heroku with Locust"),
+ * scene 1: {@code run.sh locustfile_scene_1.py scene_1}, the {@link ApiUser}s against the target API.
  *
  * <p>What it reveals: {@code /volatile} answers after 0 s for ten requests, then 1 s for ten, ... up to 5 s for eleven,
  * then starts over, so its response times are not spread out but stacked on whole seconds, and the percentiles
  * step from one second to the next.
  */
 @LoadTest(duration = "8s")
-@Users(count = 50) // the seed: -u 200 -r 10 for two minutes; see -Plong
+@Users(count = 50) // the article: -u 200 -r 10 for two minutes; see -Plong
 @UserType(ApiUser.class)
 @Threshold(request = "GET /", value = "failures == 0")
 @Threshold(request = "GET /", value = "p95 < 250ms")
