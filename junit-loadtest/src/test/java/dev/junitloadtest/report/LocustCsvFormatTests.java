@@ -42,7 +42,7 @@ class LocustCsvFormatTests {
     static final String ODD_NAME = "home, \"quoted\"";
 
     /** System property that makes the tests needing Python or Locust fail rather than skip without them. */
-    static final String REQUIRE_LOCUST_PROPERTY = "loadtest.test.require-locust";
+    static final String REQUIRE_LOCUST_PROPERTY = "junitloadtest.test.require-locust";
     static final AtomicReference<LoadTestResult> RESULT = new AtomicReference<>();
     static final AtomicReference<LoadTestResult> SILENT_RESULT = new AtomicReference<>();
 

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static dev.junitloadtest.EngineRuns.run;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +18,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
@@ -37,6 +40,7 @@ import dev.junitloadtest.Users;
 import dev.junitloadtest.VirtualUser;
 import dev.junitloadtest.http.Http;
 import dev.junitloadtest.http.RequestBody;
+import dev.junitloadtest.internal.recording.SecretMasker;
 import dev.junitloadtest.result.LoadTestResult;
 
 /**
@@ -57,6 +61,58 @@ class SecretsTests {
 
     @Test
     void noOutputCarriesASecret() throws IOException {
+        List<String> outputs = outputsOf(LoginTestCase.class, RESULT);
+        LoadTestResult result = RESULT.get();
+        // The run did what would leak a secret.
+        assertThat(result.exceptions()).hasSize(2);
+        assertThat(result.failures()).isNotEmpty();
+        assertThat(result.requests()).extracting(request -> request.key()).contains("GET /reset/****");
+        for (String output : outputs) {
+            assertThat(output).doesNotContain("SECRET-");
+        }
+        assertThat(String.join("\n", outputs)).contains("****");
+    }
+
+    /**
+     * A cookie header set by hand is a secret however its cookies are named, and a secret one user sent is masked in
+     * what any other user records, though that user never sent it.
+     */
+    @Test
+    void handSetCookiesAndOtherUsersSecretsAreMasked() throws IOException {
+        List<String> outputs = outputsOf(SharedSecretsTestCase.class, SHARED_RESULT);
+        LoadTestResult result = SHARED_RESULT.get();
+        // The run did what would leak: names, failures and exceptions quoting the values alone.
+        assertThat(result.requests()).extracting(request -> request.key())
+                .contains("GET /whoami/****", "GET /keys/****");
+        assertThat(result.failures()).extracting(failure -> failure.error())
+                .contains("Check failed: unknown session **** (theme ****)");
+        assertThat(result.exceptions()).extracting(exception -> exception.message())
+                .contains("java.lang.IllegalStateException: key **** belongs to user 1, not to user 2");
+        for (String output : outputs) {
+            assertThat(output).doesNotContain("SECRET-");
+        }
+    }
+
+    /**
+     * The values a run remembers are bounded: past the bound, the values seen stay masked, a new one is masked in its
+     * own user's texts, and the run says so.
+     */
+    @Test
+    void pastTheBoundOfRememberedValuesTheRunWarns() {
+        run(ManyKeysTestCase.class);
+        LoadTestResult result = MANY_KEYS_RESULT.get();
+        assertThat(result.exceptions()).extracting(exception -> exception.message()).containsExactly(
+                "java.lang.IllegalStateException: the first key **** and the last key **** were rejected");
+        assertThat(result.warnings()).contains("More secret values were sent than the run remembers (100,000 values "
+                + "or 10,000,000 characters): those sent later are masked only in the texts of the user that sent "
+                + "them, and where they look like secrets (name=value, Bearer ...).");
+    }
+
+    /**
+     * Runs {@code testCase} writing every output, and returns each output's text prefixed by its name: the console,
+     * the report entries (Surefire's XML), the failed events, each file written, and the result's texts.
+     */
+    private List<String> outputsOf(Class<?> testCase, AtomicReference<LoadTestResult> resultOf) throws IOException {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         PrintStream out = System.out;
         PrintStream err = System.err;
@@ -64,9 +120,9 @@ class SecretsTests {
         try (PrintStream capture = new PrintStream(console, true, StandardCharsets.UTF_8)) {
             System.setOut(capture);
             System.setErr(capture);
-            results = run(LoginTestCase.class, Map.of("loadtest.report-files", "true",
+            results = run(testCase, Map.of("loadtest.report-files", "true",
                     "loadtest.report-dir", reports.toString(), "loadtest.console.summary", "true",
-                    "loadtest.console.interval", "1s"));
+                    "loadtest.console.interval", "1s", "loadtest.csv.full-history", "true"));
         } finally {
             System.setOut(out);
             System.setErr(err);
@@ -83,26 +139,19 @@ class SecretsTests {
                 outputs.add(file.getFileName() + ": " + new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
             }
         }
-        LoadTestResult result = RESULT.get();
+        LoadTestResult result = resultOf.get();
         result.failures().forEach(failure -> outputs.add("failure: " + failure));
         result.exceptions().forEach(exception -> outputs.add("exception: " + exception));
         result.requests().forEach(request -> outputs.add("request: " + request.key()));
         outputs.add("profile: " + result.profile());
 
-        // Every kind of output was there to search, and the run did what would leak a secret.
-        assertThat(outputs).anySatisfy(output -> assertThat(output).startsWith("report.html: "))
-                .anySatisfy(output -> assertThat(output).startsWith("stats.csv: "))
-                .anySatisfy(output -> assertThat(output).startsWith("summary.json: "))
-                .anySatisfy(output -> assertThat(output).startsWith("exceptions.csv: "))
-                .anySatisfy(output -> assertThat(output).startsWith("summary.md: "))
-                .anySatisfy(output -> assertThat(output).startsWith("report entry: "));
-        assertThat(result.exceptions()).hasSize(2);
-        assertThat(result.failures()).isNotEmpty();
-        assertThat(result.requests()).extracting(request -> request.key()).contains("GET /reset/****");
-        for (String output : outputs) {
-            assertThat(output).doesNotContain("SECRET-");
+        // Every kind of output was there to search.
+        List<String> expected = List.of("console", "report entry", "stats.csv", "stats_history.csv", "failures.csv",
+                "exceptions.csv", "summary.json", "summary.md", "report.html", "response-times.hlog");
+        for (String name : expected) {
+            assertThat(outputs).as("outputs").anySatisfy(output -> assertThat(output).startsWith(name + ": "));
         }
-        assertThat(String.join("\n", outputs)).contains("****");
+        return outputs;
     }
 
     @LoadTest(duration = "2s")
@@ -164,6 +213,96 @@ class SecretsTests {
                 throw new IllegalStateException("login failed for password " + PASSWORD + " and token " + token);
             }
             throw new IllegalArgumentException("Authorization: Bearer " + token + ", cookie session=" + COOKIE);
+        }
+    }
+
+    static final String HAND_COOKIE = "SECRET-HAND-COOKIE-6666";
+    static final String HAND_DEFAULT_COOKIE = "SECRET-DEFAULT-COOKIE-7777";
+    static final String OTHER_USERS_KEY = "SECRET-OTHER-KEY-8888";
+    static final AtomicReference<LoadTestResult> SHARED_RESULT = new AtomicReference<>();
+    static final AtomicReference<LoadTestResult> MANY_KEYS_RESULT = new AtomicReference<>();
+
+    @LoadTest(duration = "2s")
+    @Users(count = 2)
+    static class SharedSecretsTestCase {
+        static WireMockServer server;
+        static CountDownLatch keySent;
+
+        @BeforeAll
+        static void start() {
+            keySent = new CountDownLatch(1);
+            server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+            server.start();
+            server.stubFor(get("/api/keyed").willReturn(aResponse().withStatus(200)));
+            server.stubFor(get("/api/profile").willReturn(aResponse().withStatus(500)
+                    .withBody("unknown session " + HAND_DEFAULT_COOKIE + " (theme " + HAND_COOKIE + ")")));
+            server.stubFor(get(urlPathMatching("/(whoami|keys)/.*")).willReturn(aResponse().withStatus(404)));
+        }
+
+        @AfterAll
+        static void stop(LoadTestResult result) {
+            SHARED_RESULT.set(result);
+            server.stop();
+        }
+
+        @TargetHost
+        static String host() {
+            return "http://127.0.0.1:" + server.port();
+        }
+
+        @OnStart
+        void start(Http http, VirtualUser user) {
+            // Cookies named like nothing secret, set by hand: their values are secrets all the same.
+            http.defaultHeader("Cookie", "sid=" + HAND_DEFAULT_COOKIE);
+            if (user.id() == 1) {
+                http.request("GET", "/api/keyed").header("X-Api-Key", OTHER_USERS_KEY).send();
+                keySent.countDown();
+            }
+        }
+
+        @Task
+        void quote(Http http, VirtualUser user) throws InterruptedException {
+            Thread.sleep(50);
+            // The value of a hand-set cookie in a name, and in a check's message.
+            http.request("GET", "/whoami/" + HAND_COOKIE).header("Cookie", "theme=" + HAND_COOKIE).send();
+            http.request("GET", "/api/profile").header("Cookie", "lang=en; theme=" + HAND_COOKIE)
+                    .expectStatus(status -> true).check(response -> {
+                        throw new AssertionError(response.body());
+                    }).send();
+            if (user.id() == 2 && keySent.await(5, TimeUnit.SECONDS)) {
+                // User 2 quotes a key only user 1 sent: in a name and in an exception.
+                http.request("GET", "/keys/" + OTHER_USERS_KEY).send();
+                throw new IllegalStateException("key " + OTHER_USERS_KEY + " belongs to user 1, not to user 2");
+            }
+        }
+    }
+
+    @LoadTest(duration = "1s")
+    @Users(count = 1)
+    static class ManyKeysTestCase {
+
+        @AfterAll
+        static void keep(LoadTestResult result) {
+            MANY_KEYS_RESULT.set(result);
+        }
+
+        @OnStart
+        void keys(Http http) {
+            // Headers are remembered as they are set: one more key than the run remembers, none of them sent.
+            for (int i = 0; i <= SecretMasker.MAX_VALUES; i++) {
+                http.request("GET", "/").header("X-Api-Key", key(i));
+            }
+        }
+
+        @Task
+        void quote() throws InterruptedException {
+            Thread.sleep(50);
+            throw new IllegalStateException("the first key " + key(0) + " and the last key "
+                    + key(SecretMasker.MAX_VALUES) + " were rejected");
+        }
+
+        static String key(int i) {
+            return "SECRET-MANY-" + i;
         }
     }
 }

@@ -82,6 +82,7 @@ final class ResultAssembler {
         if (recording.exceptions().overflowed()) {
             warnings.add("More distinct exception stack traces than the report keeps; the rest are counted together.");
         }
+        recording.masker().overflowWarning().ifPresent(warnings::add);
         if (profile.model() instanceof LoadModel.Open && recording.droppedIterations().sum() > 0) {
             warnings.add(recording.droppedIterations().sum() + " iteration(s) could not start because all "
                     + ((LoadModel.Open) profile.model()).maxUsers() + " users were busy; raise the cap "

@@ -43,6 +43,7 @@ import dev.junitloadtest.LoadTestVerdicts;
 import dev.junitloadtest.Task;
 import dev.junitloadtest.VirtualUser;
 import dev.junitloadtest.http.Http;
+import dev.junitloadtest.internal.config.ConfigurationKeys;
 import dev.junitloadtest.internal.config.ConfigurationParameters;
 import dev.junitloadtest.internal.config.LoadProfile;
 import dev.junitloadtest.internal.config.LoadTestConfigurationException;
@@ -79,6 +80,7 @@ public final class LoadTestExtension implements BeforeAllCallback, ClassTemplate
         }
         Class<?> testClass = context.getRequiredTestClass();
         try {
+            ConfigurationKeys.requireKnown(ConfigurationKeys.of(System.getProperties(), testClass.getClassLoader()));
             ConfigurationParameters parameters = key -> context.getConfigurationParameter(key)
                     .map(String::trim).filter(value -> !value.isEmpty());
             LoadProfile profile = new ProfileReader(testClass, parameters, System::getenv).read();

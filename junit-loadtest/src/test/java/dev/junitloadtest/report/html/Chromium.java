@@ -43,7 +43,7 @@ import dev.junitloadtest.json.JsonValue;
 final class Chromium implements AutoCloseable {
 
     /** System property naming the browser executable, when it is not {@code chromium} on the PATH. */
-    static final String EXECUTABLE_PROPERTY = "loadtest.test.chromium";
+    static final String EXECUTABLE_PROPERTY = "junitloadtest.test.chromium";
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final Pattern LISTENING = Pattern.compile("DevTools listening on (ws://\\S+)");

@@ -41,7 +41,7 @@ import dev.junitloadtest.sampletarget.SampleTarget;
 class HtmlReportBrowserTests {
 
     /** System property that turns a missing Chromium from a skipped test into a failed one, for CI. */
-    static final String REQUIRE_CHROMIUM_PROPERTY = "loadtest.test.require-chromium";
+    static final String REQUIRE_CHROMIUM_PROPERTY = "junitloadtest.test.require-chromium";
 
     static final Path OUTPUT = Path.of("target", "html-report");
     static final AtomicReference<LoadTestResult> RESULT = new AtomicReference<>();

@@ -28,7 +28,7 @@ public @interface RequiresDocker {
     final class Condition implements ExecutionCondition {
 
         /** System property that makes Docker required: {@value}. */
-        public static final String REQUIRE_PROPERTY = "loadtest.test.require-docker";
+        public static final String REQUIRE_PROPERTY = "junitloadtest.test.require-docker";
 
         /** Environment variable that makes Docker required: {@value}. */
         public static final String REQUIRE_VARIABLE = "LOADTEST_TEST_REQUIRE_DOCKER";

@@ -1,0 +1,171 @@
+package dev.junitloadtest.internal.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+
+import dev.junitloadtest.ArrivalRate;
+import dev.junitloadtest.LoadTest;
+import dev.junitloadtest.RampStage;
+import dev.junitloadtest.Users;
+import dev.junitloadtest.WaitTime;
+import dev.junitloadtest.internal.report.ReportSettings;
+
+/**
+ * Every configuration parameter junit-loadtest reads, in one place, and the check that fails a run on a
+ * {@code loadtest.*} key that is none of them: a mistyped key ({@code -Dloadtest.user=5}) would otherwise be ignored,
+ * and a load that was not asked for would run. JUnit cannot list its configuration parameters, so the keys are read
+ * from where they are usually given: system properties and {@code junit-platform.properties} files. A key added to
+ * the code is added here; a test holds this list equal to the README's tables. Internal.
+ */
+public final class ConfigurationKeys {
+
+    /** What every key of junit-loadtest starts with. */
+    public static final String PREFIX = "loadtest.";
+
+    /** Every key, in the order of the README's tables (Configuration parameters, then Output settings). */
+    public static final List<String> ALL = List.of(
+            Users.COUNT_PROPERTY_NAME,
+            Users.SPAWN_RATE_PROPERTY_NAME,
+            LoadTest.DURATION_PROPERTY_NAME,
+            RampStage.STAGES_PROPERTY_NAME,
+            ArrivalRate.RATE_PROPERTY_NAME,
+            ArrivalRate.MAX_USERS_PROPERTY_NAME,
+            WaitTime.WAIT_TIME_PROPERTY_NAME,
+            LoadTest.STOP_TIMEOUT_PROPERTY_NAME,
+            LoadTest.HOST_PROPERTY_NAME,
+            LoadTest.SEED_PROPERTY_NAME,
+            HttpSettings.CONNECT_TIMEOUT_PROPERTY_NAME,
+            HttpSettings.RESPONSE_TIMEOUT_PROPERTY_NAME,
+            HttpSettings.MAX_REQUEST_NAMES_PROPERTY_NAME,
+            LoadTest.MAX_RPS_PROPERTY_NAME,
+            LoadTest.ALLOWED_HOSTS_PROPERTY_NAME,
+            TrustSettings.USERS_CEILING_PROPERTY_NAME,
+            TrustSettings.DURATION_CEILING_PROPERTY_NAME,
+            TrustSettings.TRUST_STORE_PROPERTY_NAME,
+            TrustSettings.TRUST_STORE_PASSWORD_PROPERTY_NAME,
+            TrustSettings.TRUST_ALL_PROPERTY_NAME,
+            TrustSettings.SECRET_NAMES_PROPERTY_NAME,
+            ReportSettings.CONSOLE_INTERVAL_PROPERTY_NAME,
+            ReportSettings.CONSOLE_SUMMARY_PROPERTY_NAME,
+            ReportSettings.REPORT_DIR_PROPERTY_NAME,
+            ReportSettings.REPORT_FILES_PROPERTY_NAME,
+            ReportSettings.CSV_FULL_HISTORY_PROPERTY_NAME);
+
+    /** The resource JUnit reads configuration parameters from. */
+    public static final String PROPERTIES_FILE = "junit-platform.properties";
+
+    private static final String RULE = "junit-loadtest fails on a `loadtest.*` parameter it does not know rather than "
+            + "run a load that was not asked for; the README's Configuration parameters and Output settings list the "
+            + "known ones.";
+
+    private ConfigurationKeys() {
+    }
+
+    /** A key as it was given, and where: {@code system property}, {@code junit-platform.properties at <url>}. */
+    public record GivenKey(String key, String source) {
+    }
+
+    /** Where keys are given. The run reads {@link #of(Properties, ClassLoader) the real ones}; tests give their own. */
+    @FunctionalInterface
+    public interface Sources {
+
+        /** The keys given, in the order they are reported. */
+        List<GivenKey> keys();
+    }
+
+    /**
+     * The keys of {@code systemProperties}, then those of every {@value #PROPERTIES_FILE} that {@code loader} finds
+     * (JUnit reads the first; a key in any of them is checked).
+     */
+    public static Sources of(Properties systemProperties, ClassLoader loader) {
+        return () -> {
+            List<GivenKey> keys = new ArrayList<>();
+            systemProperties.stringPropertyNames().stream().sorted()
+                    .forEach(key -> keys.add(new GivenKey(key, "system property")));
+            try {
+                for (URL file : Collections.list(loader.getResources(PROPERTIES_FILE))) {
+                    Properties properties = new Properties();
+                    try (InputStream in = file.openStream()) {
+                        properties.load(in);
+                    }
+                    properties.stringPropertyNames().stream().sorted()
+                            .forEach(key -> keys.add(new GivenKey(key, PROPERTIES_FILE + " at " + file)));
+                }
+            } catch (IOException | IllegalArgumentException e) {
+                throw new LoadTestConfigurationException("Could not read " + PROPERTIES_FILE
+                        + " to check its `loadtest.*` parameters: " + e, e);
+            }
+            return keys;
+        };
+    }
+
+    /**
+     * Fails on every {@code loadtest.*} key of {@code sources} that is not a known one, naming each with where it was
+     * given and the nearest known key when one is close. Values are never shown: a mistyped password key stays private.
+     *
+     * @throws LoadTestConfigurationException if a key is unknown
+     */
+    public static void requireKnown(Sources sources) {
+        List<String> unknown = new ArrayList<>();
+        for (GivenKey given : sources.keys()) {
+            if (given.key().startsWith(PREFIX) && !ALL.contains(given.key())) {
+                unknown.add("`" + given.key() + "` (" + given.source() + ")"
+                        + nearest(given.key()).map(known -> ": did you mean `" + known + "`?").orElse("."));
+            }
+        }
+        if (unknown.size() == 1) {
+            throw new LoadTestConfigurationException("Unknown configuration parameter " + unknown.get(0) + " " + RULE);
+        }
+        if (!unknown.isEmpty()) {
+            throw new LoadTestConfigurationException("Unknown configuration parameters:\n  "
+                    + String.join("\n  ", unknown) + "\n" + RULE);
+        }
+    }
+
+    /**
+     * The known key nearest to {@code key}, if it is close: at most one edit (a character added, removed or changed)
+     * for every five characters after {@value #PREFIX}, and never more than two; case is ignored. The first in
+     * {@link #ALL}'s order wins a tie.
+     */
+    static Optional<String> nearest(String key) {
+        String typed = key.substring(PREFIX.length()).toLowerCase(Locale.ROOT);
+        int allowed = Math.max(1, Math.min(2, typed.length() / 5));
+        String nearest = null;
+        int best = allowed + 1;
+        for (String known : ALL) {
+            int distance = editDistance(typed, known.substring(PREFIX.length()));
+            if (distance < best) {
+                best = distance;
+                nearest = known;
+            }
+        }
+        return Optional.ofNullable(nearest);
+    }
+
+    /** Levenshtein's distance: the fewest characters added, removed or changed to turn {@code a} into {@code b}. */
+    static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int change = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(change, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}
