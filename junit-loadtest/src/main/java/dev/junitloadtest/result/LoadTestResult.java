@@ -473,6 +473,9 @@ public final class LoadTestResult {
                     .thenComparing(k -> keys.get(k)[0])).collect(Collectors.toList())) {
                 Histogram histogram = histograms.get(key);
                 long[] figures = counts.get(key);
+                // A failure is counted at most one interval after its request's time; at a window's edge that could
+                // show more failures than requests.
+                figures[0] = Math.min(figures[0], histogram.getTotalCount());
                 LatencyDistribution latencies = LatencyDistribution.ofMicros(histogram);
                 requests.add(new RequestStats(keys.get(key)[0], keys.get(key)[1], figures[0], figures[1], elapsed,
                         latencies, latencies));

@@ -26,7 +26,9 @@ public final class Timeline {
     void add(IntervalSnapshot snapshot) {
         Map<RequestKey, Slice> slices = new HashMap<>();
         for (RequestSample sample : snapshot.requests()) {
-            if (sample.interval().getTotalCount() > 0) {
+            // A request's failure can be counted one interval after its time (see Sampler): keep such a slice, or
+            // the history would lose the failure.
+            if (sample.interval().getTotalCount() > 0 || sample.intervalFailures() > 0 || sample.intervalBytes() > 0) {
                 slices.put(sample.key(), new Slice(Histograms.compress(sample.interval()),
                         sample.interval().getTotalCount(), sample.intervalFailures(), sample.intervalBytes()));
             }
