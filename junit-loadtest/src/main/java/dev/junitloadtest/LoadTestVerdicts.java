@@ -1,5 +1,6 @@
 package dev.junitloadtest;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,9 +42,10 @@ public interface LoadTestVerdicts {
     @DisplayName("verdicts")
     default Stream<DynamicTest> verdicts(LoadTestResult result) {
         List<DynamicTest> tests = new ArrayList<>();
-        tests.add(DynamicTest.dynamicTest(Verdicts.runSummary(result), () -> Verdicts.verifyRun(result)));
+        URI source = Verdicts.source(result);
+        tests.add(DynamicTest.dynamicTest(Verdicts.runSummary(result), source, () -> Verdicts.verifyRun(result)));
         for (ThresholdResult threshold : result.thresholds()) {
-            tests.add(DynamicTest.dynamicTest(threshold.displayName(), () -> {
+            tests.add(DynamicTest.dynamicTest(threshold.displayName(), source, () -> {
                 if (!threshold.passed()) {
                     throw new AssertionFailedError(threshold.message());
                 }
@@ -56,6 +58,16 @@ public interface LoadTestVerdicts {
     final class Verdicts {
 
         private Verdicts() {
+        }
+
+        /**
+         * The target the run loaded, as the verdicts' test source, or null when it had none. A source that is not a
+         * method is what makes Surefire name each verdict in its XML by its display name alone ({@code p95 < 500ms}),
+         * where it would otherwise prefix the factory's name ({@code verdicts p95 < 500ms}).
+         */
+        static URI source(LoadTestResult result) {
+            String host = result.profile().host();
+            return host.isEmpty() ? null : URI.create(host);
         }
 
         static String runSummary(LoadTestResult result) {

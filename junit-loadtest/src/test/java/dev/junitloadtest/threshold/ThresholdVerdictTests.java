@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.UriSource;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
@@ -68,6 +69,11 @@ class ThresholdVerdictTests {
                 "p99.9 < 5s [GET /buggy]",
                 "p95 < 500ms [GET /never]",
                 "rps > 1");
+        // Their source is the target, not the factory method: so Surefire names each in its XML by its display name
+        // alone, where a method source would have it prefixed by the factory's ("verdicts p95 < 500ms").
+        assertThat(verdicts).extracting(e -> e.getTestDescriptor().getSource().orElseThrow())
+                .allSatisfy(source -> assertThat(source).isInstanceOfSatisfying(UriSource.class,
+                        uri -> assertThat(uri.getUri()).isEqualTo(URI.create(result.profile().host()))));
         assertThat(verdicts).extracting(ThresholdVerdictTests::outcome).containsExactly(
                 "passed",
                 "failure_rate of GET /buggy was " + percent(buggy) + " (" + count(buggy.failures()) + " of "
