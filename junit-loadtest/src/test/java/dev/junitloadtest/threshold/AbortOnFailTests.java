@@ -38,6 +38,7 @@ import dev.junitloadtest.internal.recording.Histograms;
 import dev.junitloadtest.internal.recording.IntervalSnapshot;
 import dev.junitloadtest.internal.recording.RequestKey;
 import dev.junitloadtest.internal.recording.RequestSample;
+import dev.junitloadtest.internal.recording.RunClock;
 import dev.junitloadtest.internal.recording.RunListener;
 import dev.junitloadtest.internal.threshold.ThresholdPlan;
 import dev.junitloadtest.result.LoadTestResult;
@@ -266,9 +267,10 @@ class AbortOnFailTests {
         Run(Class<?> testCase) {
             LoadProfile profile = new ProfileReader(testCase, ConfigurationParameters.NONE, name -> null).read();
             List<RunListener> listeners = ThresholdPlan.read(testCase, ConfigurationParameters.NONE, profile)
-                    .listeners(reasons::add);
+                    .listeners();
             assertThat(listeners).hasSize(1);
             this.watch = listeners.getFirst();
+            watch.runStarted(RunClock.startingNow(), reasons::add);
             cumulative.put(new RequestKey("GET", "/"), Histograms.newHistogram());
             cumulative.put(new RequestKey("GET", "/buggy"), Histograms.newHistogram());
             cumulative.keySet().forEach(key -> failures.put(key, 0L));

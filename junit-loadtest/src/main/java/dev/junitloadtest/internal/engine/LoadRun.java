@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 
 import dev.junitloadtest.internal.config.DurationSyntax;
 import dev.junitloadtest.internal.config.LoadModel;
@@ -59,15 +59,15 @@ public final class LoadRun {
      * the run is aborted or the calling thread is interrupted (whose interrupt flag is then set again).
      */
     public Outcome run() {
-        return run(UnaryOperator.identity());
+        return run(Function.identity());
     }
 
     /**
-     * Runs the load test, then hands its result to {@code finish} (to judge it and write its outputs) and returns what
+     * Runs the load test, then hands its outcome to {@code finish} (to judge it and write its outputs) and returns what
      * that returns. A JVM shutdown during either waits up to {@link #SHUTDOWN_GRACE} for both, so a stopped run still
      * writes everything it measured.
      */
-    public Outcome run(UnaryOperator<LoadTestResult> finish) {
+    public <T> T run(Function<Outcome, T> finish) {
         // A JVM shutdown ends the run early but lets it stop its users and hand over what it measured.
         Thread shutdownHook = Thread.ofPlatform().name("loadtest-shutdown-" + profile.testName()).unstarted(() -> {
             abort(SHUTDOWN_REASON);
@@ -79,8 +79,7 @@ public final class LoadRun {
         });
         boolean hooked = addShutdownHook(shutdownHook);
         try {
-            Outcome outcome = execute();
-            return new Outcome(finish.apply(outcome.result()), outcome.failure());
+            return finish.apply(execute());
         } finally {
             finished.countDown();
             if (hooked) {
@@ -120,7 +119,9 @@ public final class LoadRun {
             RunClock clock = RunClock.startingNow();
             Sampler sampler = new Sampler(recording, clock, sampleInterval, listeners, profile.testName());
             monitor.start();
-            sampler.start();
+            // Listeners stop the run through this handle (an abortOnFail threshold), not through the run object.
+            RunContext stoppable = run;
+            sampler.start(reason -> stoppable.abort(reason, null));
             Thread watchdog = timeLimit == null ? null : startWatchdog(run);
             UserFactory users = new UserFactory(run);
             switch (model) {
@@ -164,7 +165,7 @@ public final class LoadRun {
      * Ends the run early, from any thread: users stop at once and in-flight tasks are interrupted. The result says
      * {@code reason}. A call before the run started makes it end as soon as it starts.
      */
-    public void abort(String reason) {
+    private void abort(String reason) {
         RunContext run = running;
         if (run != null) {
             run.abort(reason, null);

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 import org.HdrHistogram.Histogram;
 
@@ -17,6 +16,8 @@ import dev.junitloadtest.internal.recording.Histograms;
 import dev.junitloadtest.internal.recording.IntervalSnapshot;
 import dev.junitloadtest.internal.recording.RequestKey;
 import dev.junitloadtest.internal.recording.RequestSample;
+import dev.junitloadtest.internal.recording.RunClock;
+import dev.junitloadtest.internal.recording.RunControl;
 import dev.junitloadtest.internal.recording.RunListener;
 
 /**
@@ -28,12 +29,16 @@ import dev.junitloadtest.internal.recording.RunListener;
 final class AbortWatch implements RunListener {
 
     private final List<Watched> watched = new ArrayList<>();
-    private final Consumer<String> abort;
+    private RunControl control;
     private boolean stopped;
 
-    AbortWatch(List<ThresholdSpec> specs, Consumer<String> abort) {
+    AbortWatch(List<ThresholdSpec> specs) {
         specs.stream().filter(ThresholdSpec::abortOnFail).map(Watched::new).forEach(watched::add);
-        this.abort = abort;
+    }
+
+    @Override
+    public void runStarted(RunClock clock, RunControl control) {
+        this.control = control;
     }
 
     @Override
@@ -45,7 +50,7 @@ final class AbortWatch implements RunListener {
             Optional<String> reason = threshold.check(snapshot);
             if (reason.isPresent()) {
                 stopped = true;
-                abort.accept(reason.get());
+                control.stop(reason.get());
                 return;
             }
         }
