@@ -18,6 +18,7 @@ import dev.junitloadtest.internal.recording.Sampler;
 import dev.junitloadtest.internal.recording.SecretMasker;
 import dev.junitloadtest.result.GeneratorHealth;
 import dev.junitloadtest.result.LoadTestResult;
+import dev.junitloadtest.result.StopReason;
 
 /**
  * Runs one load test from a validated profile: starts the HTTP client and the sampler, drives the users through the
@@ -39,11 +40,14 @@ public final class LoadRun {
     public static final String SHUTDOWN_REASON = "interrupted: the JVM is shutting down (Ctrl-C/SIGINT, SIGTERM, an "
             + "IDE's stop button or System.exit)";
 
+    /** The stop of a run whose thread was interrupted. */
+    static final StopReason INTERRUPTED = StopReason.of(StopReason.Kind.INTERRUPTED, "interrupted");
+
     private final LoadProfile profile;
     private final List<RunListener> listeners;
     private final Duration sampleInterval;
     private volatile RunContext running;
-    private volatile String pendingAbort;
+    private volatile StopReason pendingAbort;
     private final java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
     private Duration timeLimit;
 
@@ -70,7 +74,7 @@ public final class LoadRun {
     public <T> T run(Function<Outcome, T> finish) {
         // A JVM shutdown ends the run early but lets it stop its users and hand over what it measured.
         Thread shutdownHook = Thread.ofPlatform().name("loadtest-shutdown-" + profile.testName()).unstarted(() -> {
-            abort(SHUTDOWN_REASON);
+            abort(StopReason.of(StopReason.Kind.SHUTDOWN, SHUTDOWN_REASON));
             try {
                 finished.await(SHUTDOWN_GRACE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
@@ -130,7 +134,7 @@ public final class LoadRun {
             }
             interrupted = Thread.interrupted();
             if (interrupted) {
-                run.abort("interrupted", null);
+                run.abort(INTERRUPTED, null);
             }
             interrupted |= stopUsers(run, warnings);
             if (watchdog != null) {
@@ -165,7 +169,7 @@ public final class LoadRun {
      * Ends the run early, from any thread: users stop at once and in-flight tasks are interrupted. The result says
      * {@code reason}. A call before the run started makes it end as soon as it starts.
      */
-    private void abort(String reason) {
+    private void abort(StopReason reason) {
         RunContext run = running;
         if (run != null) {
             run.abort(reason, null);
@@ -199,7 +203,8 @@ public final class LoadRun {
             while (!run.isStopping()) {
                 long remaining = deadline - System.nanoTime();
                 if (remaining <= 0) {
-                    run.abort("stopped by " + timeLimitSource + " after " + DurationSyntax.format(timeLimit), null);
+                    run.abort(StopReason.of(StopReason.Kind.TIME_LIMIT, "stopped by " + timeLimitSource + " after "
+                            + DurationSyntax.format(timeLimit)), null);
                     return;
                 }
                 java.util.concurrent.locks.LockSupport.parkNanos(remaining);
@@ -245,7 +250,7 @@ public final class LoadRun {
             }
         } catch (InterruptedException e) {
             interrupted = true;
-            run.abort("interrupted", null);
+            run.abort(INTERRUPTED, null);
             live.snapshot().forEach(VirtualUserImpl::interrupt);
             try {
                 live.awaitNone(System.nanoTime() + INTERRUPT_GRACE.toNanos());

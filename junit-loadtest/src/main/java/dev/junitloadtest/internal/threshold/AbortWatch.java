@@ -19,6 +19,7 @@ import dev.junitloadtest.internal.recording.RequestSample;
 import dev.junitloadtest.internal.recording.RunClock;
 import dev.junitloadtest.internal.recording.RunControl;
 import dev.junitloadtest.internal.recording.RunListener;
+import dev.junitloadtest.result.StopReason;
 
 /**
  * Watches the thresholds that may stop a run ({@code abortOnFail}), judging each on the figures of the run (or of
@@ -47,7 +48,7 @@ final class AbortWatch implements RunListener {
             return;
         }
         for (Watched threshold : watched) {
-            Optional<String> reason = threshold.check(snapshot);
+            Optional<StopReason> reason = threshold.check(snapshot);
             if (reason.isPresent()) {
                 stopped = true;
                 control.stop(reason.get());
@@ -69,7 +70,7 @@ final class AbortWatch implements RunListener {
             this.spec = spec;
         }
 
-        Optional<String> check(IntervalSnapshot snapshot) {
+        Optional<StopReason> check(IntervalSnapshot snapshot) {
             long now = snapshot.endOffsetNanos();
             Map<String, Figures> subjects;
             if (spec.window() instanceof Window.Whole) {
@@ -92,7 +93,7 @@ final class AbortWatch implements RunListener {
                 });
             }
             for (Map.Entry<String, Figures> subject : subjects.entrySet()) {
-                Optional<String> reason = judge(subject.getKey(), subject.getValue(), now);
+                Optional<StopReason> reason = judge(subject.getKey(), subject.getValue(), now);
                 if (reason.isPresent()) {
                     return reason;
                 }
@@ -126,7 +127,7 @@ final class AbortWatch implements RunListener {
             return byName.size() == 1 ? Optional.of(byName.getFirst()) : Optional.empty();
         }
 
-        private Optional<String> judge(String request, Figures figures, long now) {
+        private Optional<StopReason> judge(String request, Figures figures, long now) {
             Expression expression = spec.expression();
             if (figures.count() == 0 && expression.metric().needsRequests()) {
                 breachedSince.remove(request);
@@ -141,7 +142,7 @@ final class AbortWatch implements RunListener {
             String figuresText = Judge.describe(expression, subject, spec.window().phrase(), figures, actual);
             String when = Judge.at(Duration.ofNanos(now)) + " into the run";
             if (expression.failsForGood(actual)) {
-                return Optional.of(spec.abortPrefix(request) + "can no longer pass, at " + when + ": " + figuresText);
+                return Optional.of(spec.stop(request, "can no longer pass, at " + when + ": " + figuresText));
             }
             if (expression.metric().trend() != Metric.Trend.EITHER) {
                 // count >= 1000, failures == 5: still open until the end, whatever the figures so far.
@@ -149,9 +150,9 @@ final class AbortWatch implements RunListener {
             }
             long since = breachedSince.computeIfAbsent(request, r -> now);
             if (now - since >= spec.abortGrace().toNanos()) {
-                return Optional.of(spec.abortPrefix(request) + "stayed breached for "
-                        + Judge.at(Duration.ofNanos(now - since)) + " (abortGrace "
-                        + DurationSyntax.format(spec.abortGrace()) + "), at " + when + ": " + figuresText);
+                return Optional.of(spec.stop(request, "stayed breached for " + Judge.at(Duration.ofNanos(now - since))
+                        + " (abortGrace " + DurationSyntax.format(spec.abortGrace()) + "), at " + when + ": "
+                        + figuresText));
             }
             return Optional.empty();
         }

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import dev.junitloadtest.internal.recording.Histograms;
 import dev.junitloadtest.result.LoadTestResult;
 import dev.junitloadtest.result.RequestStats;
+import dev.junitloadtest.result.StopReason;
 import dev.junitloadtest.result.ThresholdResult;
 
 /**
@@ -56,8 +57,9 @@ final class Judge {
                 }
             }
         }
-        Optional<String> stop = result.stopReason();
-        return verdicts.stream().map(v -> stop.isPresent() && stop.get().startsWith(spec.abortPrefix(v.request()))
+        // The verdict of the threshold (and request) that stopped the run says so.
+        Optional<String> stoppedBy = result.stop().flatMap(StopReason::threshold);
+        return verdicts.stream().map(v -> stoppedBy.filter(spec.displayName(v.request())::equals).isPresent()
                 ? new ThresholdResult(v.expression(), v.request(), v.passed(), v.message() + STOPPED, v.window(),
                         v.actual())
                 : v).toList();
