@@ -44,7 +44,7 @@ public final class LoadTestResult {
     private final List<ThresholdResult> thresholds;
     private final List<String> warnings;
     private final List<String> runFailures;
-    private final Optional<String> stopReason;
+    private final Optional<StopReason> stop;
     private final GeneratorHealth generatorHealth;
 
     private LoadTestResult(Builder builder, Duration windowStart, Duration windowEnd, List<RequestStats> requests,
@@ -64,7 +64,7 @@ public final class LoadTestResult {
         this.thresholds = List.copyOf(thresholds);
         this.warnings = List.copyOf(builder.warnings);
         this.runFailures = List.copyOf(builder.runFailures);
-        this.stopReason = Optional.ofNullable(builder.stopReason);
+        this.stop = Optional.ofNullable(builder.stop);
         this.generatorHealth = builder.generatorHealth;
         this.builder = builder;
     }
@@ -214,9 +214,17 @@ public final class LoadTestResult {
         return generatorHealth;
     }
 
-    /** Why the run ended before its planned end (an abort, an interruption); empty if it ran its course. */
+    /**
+     * Why the run ended before its planned end (an abort, an interruption), as every output words it: the
+     * {@linkplain StopReason#description() description} of {@link #stop()}. Empty if it ran its course.
+     */
     public Optional<String> stopReason() {
-        return stopReason;
+        return stop.map(StopReason::description);
+    }
+
+    /** Why the run ended before its planned end: what stopped it, and which threshold; empty if it ran its course. */
+    public Optional<StopReason> stop() {
+        return stop;
     }
 
     /** This result with {@code verdicts} as its thresholds. */
@@ -337,7 +345,7 @@ public final class LoadTestResult {
         private final Map<String, Long> notSent = new LinkedHashMap<>();
         private final List<String> runFailures = new ArrayList<>();
         private long droppedIterations;
-        private String stopReason;
+        private StopReason stop;
         private GeneratorHealth generatorHealth = GeneratorHealth.unknown();
 
         private Builder(RunProfile profile, Instant startedAt, Duration elapsed) {
@@ -415,8 +423,8 @@ public final class LoadTestResult {
         }
 
         /** Records why the run ended early. */
-        public Builder stopReason(String reason) {
-            stopReason = reason;
+        public Builder stop(StopReason reason) {
+            stop = Objects.requireNonNull(reason, "reason");
             return this;
         }
 

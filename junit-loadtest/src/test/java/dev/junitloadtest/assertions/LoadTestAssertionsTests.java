@@ -28,6 +28,7 @@ import dev.junitloadtest.internal.recording.Histograms;
 import dev.junitloadtest.result.LoadTestResult;
 import dev.junitloadtest.result.RunProfile;
 import dev.junitloadtest.result.ThresholdResult;
+import dev.junitloadtest.result.StopReason;
 
 /**
  * The AssertJ assertions on results read as budgets and fail with the figures, word for word. The result is built
@@ -203,8 +204,9 @@ class LoadTestAssertionsTests {
 
     @Test
     void aRunStoppedEarlySaysWhy() {
-        LoadTestResult stopped = builder().stopReason("@Threshold 'failures == 0' can no longer pass, at 1.0 s into "
-                + "the run: failures of all requests was 1, budget == 0 (n=5)").build();
+        LoadTestResult stopped = builder().stop(StopReason.byThreshold("failures == 0", "@Threshold 'failures == 0' "
+                + "can no longer pass, at 1.0 s into the run: failures of all requests was 1, budget == 0 (n=5)"))
+                .build();
 
         assertThatThrownBy(() -> assertThat(stopped).ranToCompletion()).hasMessage("Expecting ApiLoadTest to run its "
                 + "course, but it ended early: @Threshold 'failures == 0' can no longer pass, at 1.0 s into the run: "

@@ -31,6 +31,7 @@ import dev.junitloadtest.Users;
 import dev.junitloadtest.http.Http;
 import dev.junitloadtest.result.LoadTestResult;
 import dev.junitloadtest.result.RequestStats;
+import dev.junitloadtest.result.StopReason;
 import dev.junitloadtest.sampletarget.SampleTarget;
 
 /** The end of a run: in-flight work gets the stop timeout, then is cut; what reached the target is counted; nothing is left. */
@@ -90,6 +91,7 @@ class StopTests {
         assertThat(took).isLessThan(Duration.ofSeconds(5));
         LoadTestResult result = RESULT.get();
         assertThat(result.stopReason()).hasValue("stopped by @Timeout(1 seconds) after 1s");
+        assertThat(result.stop()).map(StopReason::kind).hasValue(StopReason.Kind.TIME_LIMIT);
         assertThat(result.total().count()).isPositive();
         results.containerEvents().failed().assertThatEvents().singleElement().satisfies(event ->
                 assertThat(event.getTestDescriptor().getDisplayName()).startsWith("load run"));
@@ -107,6 +109,7 @@ class StopTests {
         assertThat(runner.isAlive()).isFalse();
         assertThat(Duration.ofNanos(System.nanoTime() - interrupted)).isLessThan(Duration.ofSeconds(5));
         assertThat(RESULT.get().stopReason()).hasValue("interrupted");
+        assertThat(RESULT.get().stop()).map(StopReason::kind).hasValue(StopReason.Kind.INTERRUPTED);
         assertThat(RESULT.get().total().count()).isPositive();
     }
 

@@ -30,6 +30,7 @@ import dev.junitloadtest.result.FailureStats;
 import dev.junitloadtest.result.LoadTestResult;
 import dev.junitloadtest.result.RunProfile;
 import dev.junitloadtest.result.ThresholdResult;
+import dev.junitloadtest.result.StopReason;
 
 /**
  * The end-of-run outputs of a result built by hand with everything a run can end with: threshold verdicts, warnings,
@@ -236,7 +237,7 @@ class FinishedRunReportsTests {
                 .request("GET", "/slow", slow, slow, 50, 1000)
                 .droppedIterations(12)
                 .warning("12 iteration(s) could not start because all 10 users were busy.")
-                .stopReason("p99 < 5ms can no longer pass")
+                .stop(StopReason.byThreshold("p99 < 5ms [GET /slow]", "p99 < 5ms can no longer pass"))
                 .build()
                 .withThresholds(List.of(
                         new ThresholdResult("failure_rate < 10%", "Aggregated", true,

@@ -38,9 +38,11 @@ import dev.junitloadtest.internal.recording.Histograms;
 import dev.junitloadtest.internal.recording.IntervalSnapshot;
 import dev.junitloadtest.internal.recording.RequestKey;
 import dev.junitloadtest.internal.recording.RequestSample;
+import dev.junitloadtest.internal.recording.RunClock;
 import dev.junitloadtest.internal.recording.RunListener;
 import dev.junitloadtest.internal.threshold.ThresholdPlan;
 import dev.junitloadtest.result.LoadTestResult;
+import dev.junitloadtest.result.StopReason;
 import dev.junitloadtest.sampletarget.SampleTarget;
 
 /**
@@ -61,6 +63,8 @@ class AbortOnFailTests {
         String reason = result.stopReason().orElseThrow();
         assertThat(reason).matches("@Threshold 'failures == 0 \\[GET /buggy]' can no longer pass, at \\d\\.\\d s into "
                 + "the run: failures of GET /buggy was [1-9][\\d,]*, budget == 0 \\(n=[1-9][\\d,]*\\)");
+        assertThat(result.stop()).map(StopReason::threshold).hasValue(java.util.Optional.of(
+                "failures == 0 [GET /buggy]"));
         assertThat(message(tests, "requests in")).isEqualTo("The run ended early: " + reason);
         assertThat(message(tests, "failures == 0 [GET /buggy]")).matches(
                 "failures of GET /buggy was [1-9][\\d,]*, budget == 0 \\(n=[\\d,]+\\); it stopped the run early");
@@ -266,9 +270,10 @@ class AbortOnFailTests {
         Run(Class<?> testCase) {
             LoadProfile profile = new ProfileReader(testCase, ConfigurationParameters.NONE, name -> null).read();
             List<RunListener> listeners = ThresholdPlan.read(testCase, ConfigurationParameters.NONE, profile)
-                    .listeners(reasons::add);
+                    .listeners();
             assertThat(listeners).hasSize(1);
             this.watch = listeners.getFirst();
+            watch.runStarted(RunClock.startingNow(), reason -> reasons.add(reason.description()));
             cumulative.put(new RequestKey("GET", "/"), Histograms.newHistogram());
             cumulative.put(new RequestKey("GET", "/buggy"), Histograms.newHistogram());
             cumulative.keySet().forEach(key -> failures.put(key, 0L));

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import dev.junitloadtest.internal.config.LoadTestConfigurationException;
 import dev.junitloadtest.internal.threshold.Expression;
 import dev.junitloadtest.internal.threshold.ExpressionParser;
+import dev.junitloadtest.internal.threshold.Metric;
 
 /** The expression language of {@code @Threshold}: what it reads, and how it says where a malformed one goes wrong. */
 class ThresholdExpressionTests {
@@ -45,6 +46,33 @@ class ThresholdExpressionTests {
         assertThat(expression.budget()).isEqualByComparingTo(budget);
         assertThat(expression.unit()).isEqualTo(unit == null ? "" : unit);
         assertThat(expression.budgetText()).isEqualTo(shown);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            p99.9 < 2s                | RESPONSE_TIME   | true  | true  | true
+            max < 5s                  | RESPONSE_TIME   | true  | true  | true
+            service_p95 < 300ms       | SERVICE_TIME    | true  | true  | false
+            service_max < 300ms       | SERVICE_TIME    | true  | true  | false
+            failure_rate < 1%         | FAILURE_RATE    | true  | true  | true
+            failures == 0             | FAILURES        | true  | true  | true
+            count >= 10               | COUNT           | false | true  | true
+            rps > 5                   | RPS             | false | true  | true
+            generator_cpu < 80%       | GENERATOR_CPU   | false | false | false
+            generator_cpu_peak < 95%  | GENERATOR_CPU   | false | false | false
+            generator_pause_p99 < 1s  | GENERATOR_PAUSE | false | false | false
+            generator_lag_max < 1s    | GENERATOR_LAG   | false | false | false
+            """)
+    void theParserDecidesTheKindOfMetricAndTheKindWhereItApplies(String text, Metric.Kind kind,
+            boolean needsRequests, boolean perRequestAndMayStopRun, boolean windowable) {
+        Metric metric = ExpressionParser.parse(text).metric();
+
+        assertThat(metric.kind()).isEqualTo(kind);
+        assertThat(metric.needsRequests()).isEqualTo(needsRequests);
+        assertThat(kind.perRequest()).isEqualTo(perRequestAndMayStopRun);
+        assertThat(kind.mayStopRun()).isEqualTo(perRequestAndMayStopRun);
+        assertThat(kind.ofGenerator()).isEqualTo(kind.name().startsWith("GENERATOR_"));
+        assertThat(kind.windowable()).isEqualTo(windowable);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -22,6 +22,7 @@ import dev.junitloadtest.internal.threshold.ThresholdPlan;
 import dev.junitloadtest.result.LoadTestResult;
 import dev.junitloadtest.result.RunProfile;
 import dev.junitloadtest.result.ThresholdResult;
+import dev.junitloadtest.result.StopReason;
 
 /**
  * Verdicts on results built by hand, so every figure is known: what a verdict says when there is nothing to judge,
@@ -85,8 +86,9 @@ class ThresholdJudgingTests {
 
     @Test
     void theThresholdThatStoppedTheRunSaysSo() {
-        LoadTestResult stopped = builder().stopReason("@Threshold 'max < 10ms [GET /]' can no longer pass, at 2.0 s "
-                + "into the run: max of GET / was 20.02 ms, budget < 10 ms (n=20)").build();
+        LoadTestResult stopped = builder().stop(StopReason.byThreshold("max < 10ms [GET /]", "@Threshold 'max < 10ms "
+                + "[GET /]' can no longer pass, at 2.0 s into the run: max of GET / was 20.02 ms, budget < 10 ms (n=20)"))
+                .build();
 
         assertThat(verdicts(StoppedTestCase.class, stopped)).extracting(ThresholdResult::message).containsExactly(
                 "max of GET / was 20.02 ms, budget < 10 ms (n=20); it stopped the run early",

@@ -23,6 +23,7 @@ import dev.junitloadtest.Users;
 import dev.junitloadtest.result.ExceptionStats;
 import dev.junitloadtest.result.LoadTestResult;
 import dev.junitloadtest.result.TaskStats;
+import dev.junitloadtest.result.StopReason;
 
 /**
  * A generator whose own code breaks never passes: an {@link Error} thrown by a task or hook, an {@code @OnStart} that
@@ -111,6 +112,7 @@ class BrokenUserCodeTests {
         LoadTestResult result = RESULT.get();
         assertThat(result.stopReason())
                 .hasValue("the load generator ran out of memory (OutOfMemoryError in OutOfMemoryTestCase.hog)");
+        assertThat(result.stop()).map(StopReason::kind).hasValue(StopReason.Kind.GENERATOR_FAILURE);
         assertThat(result.runFailures()).singleElement().asString()
                 .startsWith("1 user(s) of OutOfMemoryTestCase ended by java.lang.OutOfMemoryError thrown from "
                         + "OutOfMemoryTestCase.hog(): the test JVM is out of heap (max heap ")

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 
 import dev.junitloadtest.internal.config.DurationSyntax;
 import dev.junitloadtest.internal.config.LoadModel;
@@ -18,6 +18,7 @@ import dev.junitloadtest.internal.recording.Sampler;
 import dev.junitloadtest.internal.recording.SecretMasker;
 import dev.junitloadtest.result.GeneratorHealth;
 import dev.junitloadtest.result.LoadTestResult;
+import dev.junitloadtest.result.StopReason;
 
 /**
  * Runs one load test from a validated profile: starts the HTTP client and the sampler, drives the users through the
@@ -39,11 +40,14 @@ public final class LoadRun {
     public static final String SHUTDOWN_REASON = "interrupted: the JVM is shutting down (Ctrl-C/SIGINT, SIGTERM, an "
             + "IDE's stop button or System.exit)";
 
+    /** The stop of a run whose thread was interrupted. */
+    static final StopReason INTERRUPTED = StopReason.of(StopReason.Kind.INTERRUPTED, "interrupted");
+
     private final LoadProfile profile;
     private final List<RunListener> listeners;
     private final Duration sampleInterval;
     private volatile RunContext running;
-    private volatile String pendingAbort;
+    private volatile StopReason pendingAbort;
     private final java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
     private Duration timeLimit;
 
@@ -59,18 +63,18 @@ public final class LoadRun {
      * the run is aborted or the calling thread is interrupted (whose interrupt flag is then set again).
      */
     public Outcome run() {
-        return run(UnaryOperator.identity());
+        return run(Function.identity());
     }
 
     /**
-     * Runs the load test, then hands its result to {@code finish} (to judge it and write its outputs) and returns what
+     * Runs the load test, then hands its outcome to {@code finish} (to judge it and write its outputs) and returns what
      * that returns. A JVM shutdown during either waits up to {@link #SHUTDOWN_GRACE} for both, so a stopped run still
      * writes everything it measured.
      */
-    public Outcome run(UnaryOperator<LoadTestResult> finish) {
+    public <T> T run(Function<Outcome, T> finish) {
         // A JVM shutdown ends the run early but lets it stop its users and hand over what it measured.
         Thread shutdownHook = Thread.ofPlatform().name("loadtest-shutdown-" + profile.testName()).unstarted(() -> {
-            abort(SHUTDOWN_REASON);
+            abort(StopReason.of(StopReason.Kind.SHUTDOWN, SHUTDOWN_REASON));
             try {
                 finished.await(SHUTDOWN_GRACE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
@@ -79,8 +83,7 @@ public final class LoadRun {
         });
         boolean hooked = addShutdownHook(shutdownHook);
         try {
-            Outcome outcome = execute();
-            return new Outcome(finish.apply(outcome.result()), outcome.failure());
+            return finish.apply(execute());
         } finally {
             finished.countDown();
             if (hooked) {
@@ -120,7 +123,9 @@ public final class LoadRun {
             RunClock clock = RunClock.startingNow();
             Sampler sampler = new Sampler(recording, clock, sampleInterval, listeners, profile.testName());
             monitor.start();
-            sampler.start();
+            // Listeners stop the run through this handle (an abortOnFail threshold), not through the run object.
+            RunContext stoppable = run;
+            sampler.start(reason -> stoppable.abort(reason, null));
             Thread watchdog = timeLimit == null ? null : startWatchdog(run);
             UserFactory users = new UserFactory(run);
             switch (model) {
@@ -129,7 +134,7 @@ public final class LoadRun {
             }
             interrupted = Thread.interrupted();
             if (interrupted) {
-                run.abort("interrupted", null);
+                run.abort(INTERRUPTED, null);
             }
             interrupted |= stopUsers(run, warnings);
             if (watchdog != null) {
@@ -164,7 +169,7 @@ public final class LoadRun {
      * Ends the run early, from any thread: users stop at once and in-flight tasks are interrupted. The result says
      * {@code reason}. A call before the run started makes it end as soon as it starts.
      */
-    public void abort(String reason) {
+    private void abort(StopReason reason) {
         RunContext run = running;
         if (run != null) {
             run.abort(reason, null);
@@ -198,7 +203,8 @@ public final class LoadRun {
             while (!run.isStopping()) {
                 long remaining = deadline - System.nanoTime();
                 if (remaining <= 0) {
-                    run.abort("stopped by " + timeLimitSource + " after " + DurationSyntax.format(timeLimit), null);
+                    run.abort(StopReason.of(StopReason.Kind.TIME_LIMIT, "stopped by " + timeLimitSource + " after "
+                            + DurationSyntax.format(timeLimit)), null);
                     return;
                 }
                 java.util.concurrent.locks.LockSupport.parkNanos(remaining);
@@ -244,7 +250,7 @@ public final class LoadRun {
             }
         } catch (InterruptedException e) {
             interrupted = true;
-            run.abort("interrupted", null);
+            run.abort(INTERRUPTED, null);
             live.snapshot().forEach(VirtualUserImpl::interrupt);
             try {
                 live.awaitNone(System.nanoTime() + INTERRUPT_GRACE.toNanos());

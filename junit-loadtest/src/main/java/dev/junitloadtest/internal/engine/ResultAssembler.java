@@ -22,6 +22,7 @@ import dev.junitloadtest.result.FailureStats;
 import dev.junitloadtest.result.GeneratorHealth;
 import dev.junitloadtest.result.LoadTestResult;
 import dev.junitloadtest.result.RunProfile;
+import dev.junitloadtest.result.StopReason;
 import dev.junitloadtest.result.TaskStats;
 
 /** Turns what a run recorded into its immutable {@link LoadTestResult}. Internal. */
@@ -44,7 +45,7 @@ final class ResultAssembler {
         this.health = health;
     }
 
-    LoadTestResult assemble(List<String> warnings, Optional<String> stopReason) {
+    LoadTestResult assemble(List<String> warnings, Optional<StopReason> stop) {
         LoadTestResult.Builder builder = LoadTestResult.builder(runProfile(profile, recording.masker()),
                 clock.startInstant(), elapsed);
         sampler.totals().forEach((key, totals) -> builder.request(key.method(), key.name(), totals.responseTimes(),
@@ -91,7 +92,7 @@ final class ResultAssembler {
         recording.runFailures().messages().forEach(builder::runFailure);
         builder.generatorHealth(health);
         warnings.forEach(builder::warning);
-        stopReason.ifPresent(builder::stopReason);
+        stop.ifPresent(builder::stop);
         return builder.build();
     }
 

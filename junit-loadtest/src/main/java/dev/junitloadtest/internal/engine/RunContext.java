@@ -11,6 +11,7 @@ import dev.junitloadtest.internal.config.LoadTestConfigurationException;
 import dev.junitloadtest.internal.http.HttpTransport;
 import dev.junitloadtest.internal.recording.Recording;
 import dev.junitloadtest.internal.recording.RunClock;
+import dev.junitloadtest.result.StopReason;
 
 /**
  * What the parts of one run share: the profile, the recording, the HTTP client, the live users, and whether (and
@@ -39,7 +40,7 @@ final class RunContext {
         // A load generator that can no longer send measures nothing of the target: fail the run and stop it at once.
         transport.failures().onFailure(message -> {
             failRun(message);
-            abort("the load generator failed", null);
+            abort(StopReason.of(StopReason.Kind.GENERATOR_FAILURE, "the load generator failed"), null);
         });
     }
 
@@ -93,7 +94,7 @@ final class RunContext {
      * Ends the run early: users stop at once, in-flight tasks are interrupted. The first reason wins. Safe to call
      * from any thread.
      */
-    void abort(String reason, RuntimeException failure) {
+    void abort(StopReason reason, RuntimeException failure) {
         if (abort.compareAndSet(null, new Abort(reason, failure))) {
             stopping = true;
             transport.stopWaiting();
@@ -124,7 +125,7 @@ final class RunContext {
             LockSupport.parkNanos(this, wait);
         }
         if (Thread.interrupted()) {
-            abort("interrupted", null);
+            abort(LoadRun.INTERRUPTED, null);
             Thread.currentThread().interrupt();
             return false;
         }
@@ -137,10 +138,11 @@ final class RunContext {
                 + "parameter `" + LoadTest.HOST_PROPERTY_NAME + "` (e.g. -D" + LoadTest.HOST_PROPERTY_NAME
                 + "=http://127.0.0.1:9000), the environment variable " + LoadTest.HOST_ENVIRONMENT_VARIABLE
                 + ", a @TargetHost method or field, or an extension using LoadTestHost; or use an absolute URL.";
-        abort("misconfigured: no host for relative paths", new LoadTestConfigurationException(message));
+        abort(StopReason.of(StopReason.Kind.MISCONFIGURED, "misconfigured: no host for relative paths"),
+                new LoadTestConfigurationException(message));
     }
 
     /** Why a run was aborted, and the failure to report, if any. */
-    record Abort(String reason, RuntimeException failure) {
+    record Abort(StopReason reason, RuntimeException failure) {
     }
 }

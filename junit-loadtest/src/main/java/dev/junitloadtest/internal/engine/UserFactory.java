@@ -3,6 +3,7 @@ package dev.junitloadtest.internal.engine;
 import java.lang.reflect.InvocationTargetException;
 
 import dev.junitloadtest.internal.config.UserTypeSpec;
+import dev.junitloadtest.result.StopReason;
 
 /** Creates virtual users, numbered from 1 in creation order. Used by the driver thread only. Internal. */
 final class UserFactory {
@@ -20,14 +21,18 @@ final class UserFactory {
             return new VirtualUserImpl(next++, type, run);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
-            run.abort("a virtual user of " + type.name() + " could not be created",
+            run.abort(notCreated(type),
                     new IllegalStateException("The constructor of user type " + type.type().getName() + " threw "
                             + cause, cause));
             return null;
         } catch (ReflectiveOperationException e) {
-            run.abort("a virtual user of " + type.name() + " could not be created",
+            run.abort(notCreated(type),
                     new IllegalStateException("Cannot create a user of type " + type.type().getName() + ": " + e, e));
             return null;
         }
+    }
+
+    private static StopReason notCreated(UserTypeSpec type) {
+        return StopReason.of(StopReason.Kind.USER_CODE, "a virtual user of " + type.name() + " could not be created");
     }
 }

@@ -19,6 +19,7 @@ import dev.junitloadtest.internal.http.UserHttp;
 import dev.junitloadtest.internal.recording.Recording;
 import dev.junitloadtest.internal.recording.RunFailures;
 import dev.junitloadtest.internal.recording.SecretMasker;
+import dev.junitloadtest.result.StopReason;
 
 /**
  * One virtual user: a fresh instance of its type, its HTTP client, its random source, and the loop that runs its
@@ -258,7 +259,8 @@ final class VirtualUserImpl implements VirtualUser, RequestSink {
     private void endedBy(Error error, String where) {
         boolean outOfMemory = error instanceof OutOfMemoryError;
         if (outOfMemory) {
-            run.abort("the load generator ran out of memory (OutOfMemoryError in " + where + ")", null);
+            run.abort(StopReason.of(StopReason.Kind.GENERATOR_FAILURE,
+                    "the load generator ran out of memory (OutOfMemoryError in " + where + ")"), null);
         }
         String message = RunFailures.COUNT + " user(s) of " + type.name() + " ended by " + error.getClass().getName()
                 + " thrown from " + where + "()";

@@ -4,30 +4,35 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
-import dev.junitloadtest.internal.config.ConfigurationParameters;
 import dev.junitloadtest.internal.config.LoadProfile;
-import dev.junitloadtest.internal.threshold.ThresholdPlan;
 import dev.junitloadtest.internal.engine.LoadRun;
+import dev.junitloadtest.internal.engine.LoadTestRunner;
+import dev.junitloadtest.internal.report.ReportSettings;
+import dev.junitloadtest.internal.threshold.ThresholdPlan;
 import dev.junitloadtest.result.LoadTestResult;
 
 /**
- * One load test class's state in the JUnit store: its validated profile, and once run, its result or the failure
- * that stopped it. The run happens once, whichever test asks first. Thread-safe. Internal.
+ * One load test class's state in the JUnit store: what its annotations and configuration say, read and validated once
+ * before anything runs (profile, thresholds, reports, time limit), and once run, its result or the failure that
+ * stopped it. The run happens once, whichever test asks first. Thread-safe. Internal.
  */
 final class ClassState {
 
     private final LoadProfile profile;
     private final ThresholdPlan thresholds;
-    private final ConfigurationParameters parameters;
+    private final ReportSettings reports;
+    private final Optional<LoadTestRunner.TimeLimit> timeLimit;
     private final ReentrantLock lock = new ReentrantLock();
     private boolean ran;
     private LoadTestResult result;
     private RuntimeException failure;
 
-    ClassState(LoadProfile profile, ThresholdPlan thresholds, ConfigurationParameters parameters) {
+    ClassState(LoadProfile profile, ThresholdPlan thresholds, ReportSettings reports,
+            Optional<LoadTestRunner.TimeLimit> timeLimit) {
         this.profile = profile;
         this.thresholds = thresholds;
-        this.parameters = parameters;
+        this.reports = reports;
+        this.timeLimit = timeLimit;
     }
 
     LoadProfile profile() {
@@ -38,8 +43,13 @@ final class ClassState {
         return thresholds;
     }
 
-    ConfigurationParameters parameters() {
-        return parameters;
+    ReportSettings reports() {
+        return reports;
+    }
+
+    /** The run's time limit: the class's {@code @Timeout}, if it has one. */
+    Optional<LoadTestRunner.TimeLimit> timeLimit() {
+        return timeLimit;
     }
 
     /** Runs the load test with {@code run} the first time, and returns its result (or rethrows its failure). */

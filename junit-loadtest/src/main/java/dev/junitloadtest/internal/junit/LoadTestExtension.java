@@ -49,7 +49,7 @@ import dev.junitloadtest.internal.config.LoadProfile;
 import dev.junitloadtest.internal.config.LoadTestConfigurationException;
 import dev.junitloadtest.internal.config.ProfileReader;
 import dev.junitloadtest.internal.engine.LoadRun;
-import dev.junitloadtest.internal.recording.RunListener;
+import dev.junitloadtest.internal.engine.LoadTestRunner;
 import dev.junitloadtest.internal.report.ReportSettings;
 import dev.junitloadtest.internal.report.Reporting;
 import dev.junitloadtest.internal.threshold.ThresholdPlan;
@@ -71,7 +71,6 @@ public final class LoadTestExtension implements BeforeAllCallback, ClassTemplate
         TestTemplateInvocationContextProvider, InvocationInterceptor {
 
     private static final Namespace NAMESPACE = Namespace.create(LoadTestExtension.class);
-    private static final Duration SAMPLE_INTERVAL = Duration.ofSeconds(1);
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -85,10 +84,10 @@ public final class LoadTestExtension implements BeforeAllCallback, ClassTemplate
                     .map(String::trim).filter(value -> !value.isEmpty());
             LoadProfile profile = new ProfileReader(testClass, parameters, System::getenv).read();
             ThresholdPlan thresholds = ThresholdPlan.read(testClass, parameters, profile);
-            // Read again when the run starts; read here so a bad value fails the class before anything runs.
-            ReportSettings.read(testClass, parameters);
+            ReportSettings reports = ReportSettings.read(testClass, parameters, System::getenv);
             HostResolver.targetHostMember(testClass);
-            context.getStore(NAMESPACE).put(ClassState.class, new ClassState(profile, thresholds, parameters));
+            context.getStore(NAMESPACE).put(ClassState.class,
+                    new ClassState(profile, thresholds, reports, timeLimit(testClass)));
         } catch (LoadTestConfigurationException e) {
             throw new ExtensionConfigurationException(e.getMessage(), e);
         }
@@ -268,30 +267,22 @@ public final class LoadTestExtension implements BeforeAllCallback, ClassTemplate
         } catch (LoadTestConfigurationException e) {
             throw new ExtensionConfigurationException(e.getMessage(), e);
         }
-        Reporting reporting = Reporting.create(testClass, profile, state.parameters(), System::getenv);
-        List<RunListener> listeners = new ArrayList<>(reporting.listeners());
-        // The run object exists only once the listeners are known; the abort reaches it through this holder.
-        LoadRun[] holder = new LoadRun[1];
-        listeners.addAll(state.thresholds().listeners(reason -> holder[0].abort(reason)));
-        LoadRun run = new LoadRun(profile, listeners, SAMPLE_INTERVAL);
-        // JUnit's @Timeout covers test and lifecycle methods, not the run, which happens in a callback: on the class,
-        // it bounds the run as well.
-        AnnotationSupport.findAnnotation(testClass, Timeout.class).ifPresent(timeout -> run.timeLimit(
+        LoadTestRunner.Finished finished = new LoadTestRunner(testClass, profile, state.thresholds(),
+                state.reports(), state.timeLimit()).run(System.out, System.err);
+        publish(classContext, finished.result(), finished.attachments());
+        Optional<RuntimeException> failure = finished.failure().map(e -> e instanceof LoadTestConfigurationException
+                ? new ExtensionConfigurationException(e.getMessage(), e) : e);
+        return new LoadRun.Outcome(finished.result(), failure);
+    }
+
+    /**
+     * JUnit's {@code @Timeout} covers test and lifecycle methods, not the run, which happens in a callback: on the
+     * class, it bounds the run as well.
+     */
+    private static Optional<LoadTestRunner.TimeLimit> timeLimit(Class<?> testClass) {
+        return AnnotationSupport.findAnnotation(testClass, Timeout.class).map(timeout -> new LoadTestRunner.TimeLimit(
                 Duration.of(timeout.value(), timeout.unit().toChronoUnit()),
                 "@Timeout(" + timeout.value() + " " + timeout.unit().name().toLowerCase(Locale.ROOT) + ")"));
-        holder[0] = run;
-        Reporting.Attachments[] attachments = new Reporting.Attachments[1];
-        LoadRun.Outcome outcome = run.run(measured -> {
-            // Within the run's shutdown grace: a stopped run still writes every output of what it measured.
-            LoadTestResult judged = measured.withThresholds(state.thresholds().evaluate(measured));
-            attachments[0] = reporting.finish(judged);
-            return judged;
-        });
-        LoadTestResult result = outcome.result();
-        publish(classContext, result, attachments[0]);
-        Optional<RuntimeException> failure = outcome.failure().map(e -> e instanceof LoadTestConfigurationException
-                ? new ExtensionConfigurationException(e.getMessage(), e) : e);
-        return new LoadRun.Outcome(result, failure);
     }
 
     private static LoadProfile withHostFromCode(ExtensionContext classContext, Class<?> testClass,

@@ -10,6 +10,14 @@ public interface RunListener {
     default void runStarted(RunClock clock) {
     }
 
+    /**
+     * The run started; offsets are from {@code clock}, and {@code control} stops the run early. Calls
+     * {@link #runStarted(RunClock)} unless overridden: only a listener that may stop the run needs this one.
+     */
+    default void runStarted(RunClock clock, RunControl control) {
+        runStarted(clock);
+    }
+
     /** One interval ended. */
     void intervalEnded(IntervalSnapshot snapshot);
 

@@ -44,10 +44,13 @@ public final class Sampler {
         this.thread = Thread.ofPlatform().daemon().name("loadtest-sampler-" + name).unstarted(this::loop);
     }
 
-    /** Starts sampling; the first interval starts at the run clock's origin. */
-    public void start() {
+    /**
+     * Starts sampling; the first interval starts at the run clock's origin. Listeners get {@code control} to stop the
+     * run.
+     */
+    public void start(RunControl control) {
         for (RunListener listener : List.copyOf(listeners)) {
-            call(listener, () -> listener.runStarted(clock));
+            call(listener, () -> listener.runStarted(clock, control));
         }
         thread.start();
     }

@@ -96,7 +96,7 @@ public final class Reporting {
     }
 
     /** The reporting of a run with explicit settings and streams. */
-    static Reporting create(Class<?> testClass, LoadProfile profile, ReportSettings settings, PrintStream out,
+    public static Reporting create(Class<?> testClass, LoadProfile profile, ReportSettings settings, PrintStream out,
             PrintStream err) {
         return new Reporting(testClass, profile, settings, out, err);
     }

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 import org.HdrHistogram.Histogram;
 
@@ -17,7 +16,10 @@ import dev.junitloadtest.internal.recording.Histograms;
 import dev.junitloadtest.internal.recording.IntervalSnapshot;
 import dev.junitloadtest.internal.recording.RequestKey;
 import dev.junitloadtest.internal.recording.RequestSample;
+import dev.junitloadtest.internal.recording.RunClock;
+import dev.junitloadtest.internal.recording.RunControl;
 import dev.junitloadtest.internal.recording.RunListener;
+import dev.junitloadtest.result.StopReason;
 
 /**
  * Watches the thresholds that may stop a run ({@code abortOnFail}), judging each on the figures of the run (or of
@@ -28,12 +30,16 @@ import dev.junitloadtest.internal.recording.RunListener;
 final class AbortWatch implements RunListener {
 
     private final List<Watched> watched = new ArrayList<>();
-    private final Consumer<String> abort;
+    private RunControl control;
     private boolean stopped;
 
-    AbortWatch(List<ThresholdSpec> specs, Consumer<String> abort) {
+    AbortWatch(List<ThresholdSpec> specs) {
         specs.stream().filter(ThresholdSpec::abortOnFail).map(Watched::new).forEach(watched::add);
-        this.abort = abort;
+    }
+
+    @Override
+    public void runStarted(RunClock clock, RunControl control) {
+        this.control = control;
     }
 
     @Override
@@ -42,10 +48,10 @@ final class AbortWatch implements RunListener {
             return;
         }
         for (Watched threshold : watched) {
-            Optional<String> reason = threshold.check(snapshot);
+            Optional<StopReason> reason = threshold.check(snapshot);
             if (reason.isPresent()) {
                 stopped = true;
-                abort.accept(reason.get());
+                control.stop(reason.get());
                 return;
             }
         }
@@ -64,7 +70,7 @@ final class AbortWatch implements RunListener {
             this.spec = spec;
         }
 
-        Optional<String> check(IntervalSnapshot snapshot) {
+        Optional<StopReason> check(IntervalSnapshot snapshot) {
             long now = snapshot.endOffsetNanos();
             Map<String, Figures> subjects;
             if (spec.window() instanceof Window.Whole) {
@@ -87,7 +93,7 @@ final class AbortWatch implements RunListener {
                 });
             }
             for (Map.Entry<String, Figures> subject : subjects.entrySet()) {
-                Optional<String> reason = judge(subject.getKey(), subject.getValue(), now);
+                Optional<StopReason> reason = judge(subject.getKey(), subject.getValue(), now);
                 if (reason.isPresent()) {
                     return reason;
                 }
@@ -121,7 +127,7 @@ final class AbortWatch implements RunListener {
             return byName.size() == 1 ? Optional.of(byName.getFirst()) : Optional.empty();
         }
 
-        private Optional<String> judge(String request, Figures figures, long now) {
+        private Optional<StopReason> judge(String request, Figures figures, long now) {
             Expression expression = spec.expression();
             if (figures.count() == 0 && expression.metric().needsRequests()) {
                 breachedSince.remove(request);
@@ -136,7 +142,7 @@ final class AbortWatch implements RunListener {
             String figuresText = Judge.describe(expression, subject, spec.window().phrase(), figures, actual);
             String when = Judge.at(Duration.ofNanos(now)) + " into the run";
             if (expression.failsForGood(actual)) {
-                return Optional.of(spec.abortPrefix(request) + "can no longer pass, at " + when + ": " + figuresText);
+                return Optional.of(spec.stop(request, "can no longer pass, at " + when + ": " + figuresText));
             }
             if (expression.metric().trend() != Metric.Trend.EITHER) {
                 // count >= 1000, failures == 5: still open until the end, whatever the figures so far.
@@ -144,9 +150,9 @@ final class AbortWatch implements RunListener {
             }
             long since = breachedSince.computeIfAbsent(request, r -> now);
             if (now - since >= spec.abortGrace().toNanos()) {
-                return Optional.of(spec.abortPrefix(request) + "stayed breached for "
-                        + Judge.at(Duration.ofNanos(now - since)) + " (abortGrace "
-                        + DurationSyntax.format(spec.abortGrace()) + "), at " + when + ": " + figuresText);
+                return Optional.of(spec.stop(request, "stayed breached for " + Judge.at(Duration.ofNanos(now - since))
+                        + " (abortGrace " + DurationSyntax.format(spec.abortGrace()) + "), at " + when + ": "
+                        + figuresText));
             }
             return Optional.empty();
         }

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import dev.junitloadtest.internal.recording.Histograms;
 import dev.junitloadtest.result.LoadTestResult;
 import dev.junitloadtest.result.RequestStats;
+import dev.junitloadtest.result.StopReason;
 import dev.junitloadtest.result.ThresholdResult;
 
 /**
@@ -32,7 +33,7 @@ final class Judge {
         List<ThresholdResult> verdicts = new ArrayList<>();
         switch (spec.scope()) {
             case Scope.All all -> verdicts.add(judge(spec, Scope.AGGREGATED,
-                    spec.expression().metric().name().startsWith(Metrics.GENERATOR_PREFIX) ? "the load generator"
+                    spec.expression().metric().kind().ofGenerator() ? "the load generator"
                             : "all requests", where,
                     Figures.withGenerator(Figures.of(window.total()), result.generatorHealth())));
             case Scope.One one -> {
@@ -56,8 +57,9 @@ final class Judge {
                 }
             }
         }
-        Optional<String> stop = result.stopReason();
-        return verdicts.stream().map(v -> stop.isPresent() && stop.get().startsWith(spec.abortPrefix(v.request()))
+        // The verdict of the threshold (and request) that stopped the run says so.
+        Optional<String> stoppedBy = result.stop().flatMap(StopReason::threshold);
+        return verdicts.stream().map(v -> stoppedBy.filter(spec.displayName(v.request())::equals).isPresent()
                 ? new ThresholdResult(v.expression(), v.request(), v.passed(), v.message() + STOPPED, v.window(),
                         v.actual())
                 : v).toList();
@@ -89,15 +91,15 @@ final class Judge {
      * @param where the window, e.g. {@code  in the last stage (10.0-20.0 s)}; empty for the whole run
      */
     static String describe(Expression expression, String subject, String where, Figures figures, BigDecimal actual) {
-        String metric = expression.metric().name();
-        String text = metric + " of " + subject + where + " was " + expression.format(actual);
-        if (metric.equals("failure_rate")) {
+        Metric.Kind kind = expression.metric().kind();
+        String text = expression.metric().name() + " of " + subject + where + " was " + expression.format(actual);
+        if (kind == Metric.Kind.FAILURE_RATE) {
             return text + " (" + Formats.count(figures.failures()) + " of " + Formats.count(figures.count())
                     + " failed), budget " + expression.budgetText();
         }
         return text + ", budget " + expression.budgetText() + switch (expression.metric().quantity()) {
             // A count of requests is its own sample count.
-            case COUNT -> metric.equals("count") ? "" : " (n=" + Formats.count(figures.count()) + ")";
+            case COUNT -> kind == Metric.Kind.COUNT ? "" : " (n=" + Formats.count(figures.count()) + ")";
             case RATE -> " (n=" + Formats.count(figures.count()) + " in " + at(figures.elapsed()) + ")";
             case TIME, PERCENTAGE -> " (n=" + Formats.count(figures.count()) + ")";
         };

@@ -10,13 +10,14 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import dev.junitloadtest.internal.threshold.Figures.Latencies;
+import dev.junitloadtest.internal.threshold.Metric.Kind;
 import dev.junitloadtest.internal.threshold.Metric.Trend;
 import dev.junitloadtest.result.GeneratorHealth;
 
 /**
  * The metrics thresholds know, by name. A new metric is one more {@link Family} in {@link #FAMILIES}: a fixed name
- * ({@code rps}) or a pattern of names ({@code p<percentile>}), with its quantity, trend and how to read it from
- * {@link Figures}. Internal.
+ * ({@code rps}) or a pattern of names ({@code p<percentile>}), with its {@link Kind}, trend and how to read it from
+ * {@link Figures}. The name decides the kind here, once; nothing later looks at how a name is spelt. Internal.
  */
 public final class Metrics {
 
@@ -25,25 +26,22 @@ public final class Metrics {
             + "failures, count or rps; service_p95, service_avg... for service times; generator_cpu, "
             + "generator_cpu_peak, generator_pause_p99, generator_lag_p99... for the load generator's health";
 
-    /** Metrics of the load generator itself start with this. */
-    public static final String GENERATOR_PREFIX = "generator_";
-
     private static final Pattern NUMBER = Pattern.compile("\\d+(\\.\\d+)?");
 
     private static final List<Family> FAMILIES = List.of(
-            latencies("", Figures::responseTimes),
-            latencies("service_", Figures::serviceTimes),
-            named("failure_rate", Quantity.PERCENTAGE, Trend.EITHER, true,
+            latencies(Kind.RESPONSE_TIME, Figures::responseTimes),
+            latencies(Kind.SERVICE_TIME, Figures::serviceTimes),
+            named("failure_rate", Kind.FAILURE_RATE, Trend.EITHER,
                     f -> BigDecimal.valueOf(f.failures()).divide(BigDecimal.valueOf(f.count()), MathContext.DECIMAL64)),
-            named("failures", Quantity.COUNT, Trend.RISES, true, f -> BigDecimal.valueOf(f.failures())),
-            named("count", Quantity.COUNT, Trend.RISES, false, f -> BigDecimal.valueOf(f.count())),
-            named("rps", Quantity.RATE, Trend.EITHER, false, f -> perSecond(f.count(), f.elapsed())),
-            named("generator_cpu", Quantity.PERCENTAGE, Trend.EITHER, false,
+            named("failures", Kind.FAILURES, Trend.RISES, f -> BigDecimal.valueOf(f.failures())),
+            named("count", Kind.COUNT, Trend.RISES, f -> BigDecimal.valueOf(f.count())),
+            named("rps", Kind.RPS, Trend.EITHER, f -> perSecond(f.count(), f.elapsed())),
+            named("generator_cpu", Kind.GENERATOR_CPU, Trend.EITHER,
                     f -> BigDecimal.valueOf(generator(f).cpuAverage())),
-            named("generator_cpu_peak", Quantity.PERCENTAGE, Trend.EITHER, false,
+            named("generator_cpu_peak", Kind.GENERATOR_CPU, Trend.EITHER,
                     f -> BigDecimal.valueOf(generator(f).cpuPeak())),
-            generatorLatencies("generator_pause_", health -> health.pauses()),
-            generatorLatencies("generator_lag_", health -> health.schedulingLag()));
+            latencies(Kind.GENERATOR_PAUSE, figures -> Latencies.of(generator(figures).pauses())),
+            latencies(Kind.GENERATOR_LAG, figures -> Latencies.of(generator(figures).schedulingLag())));
 
     private Metrics() {
     }
@@ -76,14 +74,17 @@ public final class Metrics {
         Optional<Metric> resolve(String name);
     }
 
-    private static Family named(String name, Quantity quantity, Trend trend, boolean needsRequests,
-            Function<Figures, BigDecimal> measure) {
-        Metric metric = new Metric(name, quantity, trend, needsRequests, measure);
+    private static Family named(String name, Kind kind, Trend trend, Function<Figures, BigDecimal> measure) {
+        Metric metric = new Metric(name, kind, trend, measure);
         return written -> written.equals(name) ? Optional.of(metric) : Optional.empty();
     }
 
-    /** {@code p<percentile>}, {@code median}, {@code avg} (or {@code mean}), {@code min}, {@code max}. */
-    private static Family latencies(String prefix, Function<Figures, Latencies> which) {
+    /**
+     * {@code p<percentile>}, {@code median}, {@code avg} (or {@code mean}), {@code min}, {@code max}, after the
+     * kind's prefix: {@code service_p95}, {@code generator_pause_max}.
+     */
+    private static Family latencies(Kind kind, Function<Figures, Latencies> which) {
+        String prefix = kind.prefix();
         return name -> {
             if (!name.startsWith(prefix)) {
                 return Optional.empty();
@@ -116,7 +117,7 @@ public final class Metrics {
                 }
             }
             Function<Latencies, Duration> read = reading;
-            return Optional.of(new Metric(name, Quantity.TIME, trend, true,
+            return Optional.of(new Metric(name, kind, trend,
                     figures -> BigDecimal.valueOf(read.apply(which.apply(figures)).toNanos())));
         };
     }
@@ -124,15 +125,6 @@ public final class Metrics {
     private static GeneratorHealth generator(Figures figures) {
         return figures.generator().orElseThrow(() -> new IllegalStateException(
                 "The load generator's figures are known at the end of the run only"));
-    }
-
-    /** {@code generator_pause_p99}, {@code generator_lag_max}...: the generator's pauses or users' lateness. */
-    private static Family generatorLatencies(String prefix,
-            Function<GeneratorHealth, dev.junitloadtest.result.LatencyDistribution> which) {
-        Family latencies = latencies(prefix, figures -> Latencies.of(which.apply(generator(figures))));
-        // Unlike request latencies, these exist without a single request.
-        return name -> latencies.resolve(name).map(metric -> new Metric(metric.name(), metric.quantity(),
-                metric.trend(), false, metric::measure));
     }
 
     private static BigDecimal perSecond(long count, Duration elapsed) {

@@ -1,7 +1,6 @@
 package dev.junitloadtest.internal.threshold;
 
 import java.util.List;
-import java.util.function.Consumer;
 
 import dev.junitloadtest.internal.config.ConfigurationParameters;
 import dev.junitloadtest.internal.config.LoadProfile;
@@ -36,12 +35,15 @@ public final class ThresholdPlan {
         return specs;
     }
 
-    /** Listeners that watch the run, calling {@code abort} with a reason when a threshold can no longer pass. */
-    public List<RunListener> listeners(Consumer<String> abort) {
+    /**
+     * Listeners that watch the run, stopping it through the control they get when it starts, with a reason, when an
+     * {@code abortOnFail} threshold fails for good.
+     */
+    public List<RunListener> listeners() {
         if (specs.stream().noneMatch(ThresholdSpec::abortOnFail)) {
             return List.of();
         }
-        return List.of(new AbortWatch(specs, abort));
+        return List.of(new AbortWatch(specs));
     }
 
     /** The verdicts on {@code result}, in declaration order; a threshold judging each request gives one per request. */

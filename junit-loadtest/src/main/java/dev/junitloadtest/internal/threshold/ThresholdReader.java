@@ -52,18 +52,20 @@ final class ThresholdReader {
         String on = " (on '" + expression.text() + "')";
         Scope scope = Scope.parse(threshold.request());
         Window window = window(threshold, on);
-        if (expression.metric().name().startsWith(Metrics.GENERATOR_PREFIX)) {
+        Metric.Kind kind = expression.metric().kind();
+        boolean misplaced = !(scope instanceof Scope.All) && !kind.perRequest()
+                || !(window instanceof Window.Whole) && !kind.windowable()
+                || threshold.abortOnFail() && !kind.mayStopRun();
+        if (misplaced && kind.ofGenerator()) {
             // The generator's health is one set of figures for the whole run, known when it ends.
-            if (!(scope instanceof Scope.All) || !(window instanceof Window.Whole) || threshold.abortOnFail()) {
-                throw new LoadTestConfigurationException("@Threshold '" + expression.text() + "' is about the load "
-                        + "generator over the whole run: it takes no `request`, no window (`stage`, `lastStage`, "
-                        + "`from`) and no `abortOnFail`.");
-            }
+            throw new LoadTestConfigurationException("@Threshold '" + expression.text() + "' is about the load "
+                    + "generator over the whole run: it takes no `request`, no window (`stage`, `lastStage`, "
+                    + "`from`) and no `abortOnFail`.");
         }
-        if (!(window instanceof Window.Whole) && expression.metric().name().startsWith("service_")) {
+        if (!(window instanceof Window.Whole) && !kind.windowable()) {
             throw new LoadTestConfigurationException("@Threshold '" + expression.text() + "' cannot be judged "
                     + window.phrase().strip() + ": service times are kept for the whole run only. Judge the whole "
-                    + "run, or use " + expression.metric().name().substring("service_".length())
+                    + "run, or use " + expression.metric().name().substring(kind.prefix().length())
                     + " (response times).");
         }
         Duration grace = DEFAULT_ABORT_GRACE;

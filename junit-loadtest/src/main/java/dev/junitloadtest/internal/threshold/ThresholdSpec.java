@@ -2,6 +2,7 @@ package dev.junitloadtest.internal.threshold;
 
 import java.time.Duration;
 
+import dev.junitloadtest.result.StopReason;
 import dev.junitloadtest.result.ThresholdResult;
 
 /**
@@ -36,8 +37,12 @@ public record ThresholdSpec(Expression expression, Scope scope, Window window, b
         return verdict(request, false, "", "").displayName();
     }
 
-    /** How an abort by it starts, so that its verdict can tell it stopped the run. */
-    String abortPrefix(String request) {
-        return "@Threshold '" + displayName(request) + "' ";
+    /**
+     * The stop of a run by its verdict on {@code request}, {@code why}: {@code can no longer pass, at 3.0 s into the
+     * run: ...}. Names the threshold as its verdict is shown, so that the verdict can tell it stopped the run.
+     */
+    StopReason stop(String request, String why) {
+        String name = displayName(request);
+        return StopReason.byThreshold(name, "@Threshold '" + name + "' " + why);
     }
 }

@@ -31,7 +31,7 @@ class SamplerConsistencyTests {
         Sampler sampler = new Sampler(recording, RunClock.startingNow(), Duration.ofMillis(1), List.of(listener),
                 "consistency");
         int perWriter = 400_000;
-        sampler.start();
+        sampler.start(reason -> { });
         Thread[] writers = new Thread[2];
         for (int w = 0; w < writers.length; w++) {
             RequestRecorder recorder = recording.recorder("GET", "/dead-" + w);

@@ -15,6 +15,7 @@ import dev.junitloadtest.result.LoadTestResult;
 import dev.junitloadtest.result.RunProfile;
 import dev.junitloadtest.result.TaskStats;
 import dev.junitloadtest.result.ThresholdResult;
+import dev.junitloadtest.result.StopReason;
 
 /** Results built by hand, for figures known in advance and for text no real target would send. */
 final class SyntheticResults {
@@ -101,7 +102,7 @@ final class SyntheticResults {
         }
         builder.interval(new LoadTestResult.Interval(Duration.ZERO, Duration.ofSeconds(1), 2, first));
         builder.interval(new LoadTestResult.Interval(Duration.ofSeconds(1), Duration.ofSeconds(2), 1, second));
-        builder.stopReason(worst);
+        builder.stop(StopReason.of(StopReason.Kind.INTERRUPTED, worst));
         return builder.build().withThresholds(HOSTILE.stream()
                 .map(text -> new ThresholdResult(text, text, false, text)).toList());
     }
