@@ -16,7 +16,7 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
 
 import dev.junitloadtest.TargetHost;
 import dev.junitloadtest.internal.config.LoadTestConfigurationException;
-import dev.junitloadtest.internal.config.ProfileReader;
+import dev.junitloadtest.internal.config.HostResolution;
 
 /** Finds the host supplied in code by a {@link TargetHost @TargetHost} method or field. Internal. */
 final class HostResolver {
@@ -77,7 +77,7 @@ final class HostResolver {
                     + "starts (after @BeforeAll), e.g. \"http://127.0.0.1:8080\".");
         }
         if (value instanceof URI || value instanceof URL || value instanceof String) {
-            return ProfileReader.host(value.toString(), where);
+            return HostResolution.parse(value.toString(), where);
         }
         throw new LoadTestConfigurationException(where + " supplies a " + value.getClass().getName()
                 + "; it must be a String, URI or URL (or a Supplier of one).");
