@@ -3,16 +3,18 @@ package dev.junitloadtest.internal.config;
 import java.time.Duration;
 import java.util.Locale;
 
+import dev.junitloadtest.LoadTestConstants;
+
 /**
  * Rejects a load model above the ceilings on users and duration, which catch typos (200000 users for 20000, 100h for
  * 100s); configuration parameters raise them. Internal.
  */
 final class CeilingsReader {
 
-    private static final Setting<Integer> USERS_CEILING = Setting.of(TrustSettings.USERS_CEILING_PROPERTY_NAME,
+    private static final Setting<Integer> USERS_CEILING = Setting.of(LoadTestConstants.USERS_CEILING_PROPERTY_NAME,
             Parser.wholeNumber(1));
     private static final Setting<Duration> DURATION_CEILING = Setting.of(
-            TrustSettings.DURATION_CEILING_PROPERTY_NAME, Parser.POSITIVE_DURATION);
+            LoadTestConstants.DURATION_CEILING_PROPERTY_NAME, Parser.POSITIVE_DURATION);
 
     private CeilingsReader() {
     }

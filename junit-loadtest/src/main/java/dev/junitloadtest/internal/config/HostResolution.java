@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import dev.junitloadtest.LoadTest;
+import dev.junitloadtest.LoadTestConstants;
 
 /** Where a run's requests go: the host from the first of its sources that sets one. Internal. */
 public final class HostResolution {
@@ -33,19 +34,20 @@ public final class HostResolution {
     /** The host set by the configuration parameter, {@code @LoadTest(host)} or the environment, in that order. */
     static Host configured(LoadTest loadTest, ConfigurationParameters parameters,
             Function<String, String> environment) {
-        Optional<String> fromParameter = parameters.get(LoadTest.HOST_PROPERTY_NAME);
+        Optional<String> fromParameter = parameters.get(LoadTestConstants.HOST_PROPERTY_NAME);
         if (fromParameter.isPresent()) {
-            return Host.of(parse(fromParameter.get(), "Configuration parameter `" + LoadTest.HOST_PROPERTY_NAME + "`"),
-                    "configuration parameter " + LoadTest.HOST_PROPERTY_NAME);
+            return Host.of(parse(fromParameter.get(),
+                    "Configuration parameter `" + LoadTestConstants.HOST_PROPERTY_NAME + "`"),
+                    "configuration parameter " + LoadTestConstants.HOST_PROPERTY_NAME);
         }
         if (!loadTest.host().isBlank()) {
             return Host.of(parse(loadTest.host(), "@LoadTest `host`"), "@LoadTest(host)");
         }
-        String fromEnvironment = environment.apply(LoadTest.HOST_ENVIRONMENT_VARIABLE);
+        String fromEnvironment = environment.apply(LoadTestConstants.HOST_ENVIRONMENT_VARIABLE);
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
             return Host.of(parse(fromEnvironment.trim(),
-                    "Environment variable `" + LoadTest.HOST_ENVIRONMENT_VARIABLE + "`"),
-                    "environment variable " + LoadTest.HOST_ENVIRONMENT_VARIABLE);
+                    "Environment variable `" + LoadTestConstants.HOST_ENVIRONMENT_VARIABLE + "`"),
+                    "environment variable " + LoadTestConstants.HOST_ENVIRONMENT_VARIABLE);
         }
         return Host.NONE;
     }

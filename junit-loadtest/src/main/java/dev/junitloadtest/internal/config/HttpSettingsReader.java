@@ -2,15 +2,18 @@ package dev.junitloadtest.internal.config;
 
 import java.time.Duration;
 
+import dev.junitloadtest.LoadTestConstants;
+
 /** Reads the HTTP client's settings, which only configuration parameters set. Internal. */
 final class HttpSettingsReader {
 
-    private static final Setting<Duration> CONNECT_TIMEOUT = Setting.of(HttpSettings.CONNECT_TIMEOUT_PROPERTY_NAME,
+    private static final Setting<Duration> CONNECT_TIMEOUT = Setting.of(LoadTestConstants.CONNECT_TIMEOUT_PROPERTY_NAME,
             Parser.POSITIVE_DURATION);
-    private static final Setting<Duration> RESPONSE_TIMEOUT = Setting.of(HttpSettings.RESPONSE_TIMEOUT_PROPERTY_NAME,
+    private static final Setting<Duration> RESPONSE_TIMEOUT = Setting.of(LoadTestConstants.RESPONSE_TIMEOUT_PROPERTY_NAME,
+            
             Parser.POSITIVE_DURATION);
     private static final Setting<Integer> MAX_REQUEST_NAMES = Setting.of(
-            HttpSettings.MAX_REQUEST_NAMES_PROPERTY_NAME, Parser.wholeNumber(1));
+            LoadTestConstants.MAX_REQUEST_NAMES_PROPERTY_NAME, Parser.wholeNumber(1));
 
     private HttpSettingsReader() {
     }

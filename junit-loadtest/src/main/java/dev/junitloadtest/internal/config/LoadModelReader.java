@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import dev.junitloadtest.ArrivalRate;
 import dev.junitloadtest.LoadTest;
+import dev.junitloadtest.LoadTestConstants;
 import dev.junitloadtest.RampStage;
 import dev.junitloadtest.Users;
 
@@ -22,16 +23,17 @@ import dev.junitloadtest.Users;
 final class LoadModelReader {
 
     private static final Duration DEFAULT_DURATION = Duration.ofSeconds(10);
-    private static final Setting<List<Stage>> STAGES = Setting.of(RampStage.STAGES_PROPERTY_NAME,
+    private static final Setting<List<Stage>> STAGES = Setting.of(LoadTestConstants.STAGES_PROPERTY_NAME,
             LoadModelReader::parseStages);
-    private static final Setting<Double> ARRIVAL_RATE = Setting.of(ArrivalRate.RATE_PROPERTY_NAME,
+    private static final Setting<Double> ARRIVAL_RATE = Setting.of(LoadTestConstants.ARRIVAL_RATE_PROPERTY_NAME,
             Parser.POSITIVE_NUMBER);
-    private static final Setting<Integer> MAX_USERS = Setting.of(ArrivalRate.MAX_USERS_PROPERTY_NAME,
+    private static final Setting<Integer> MAX_USERS = Setting.of(LoadTestConstants.MAX_USERS_PROPERTY_NAME,
             Parser.wholeNumber(1));
-    private static final Setting<Integer> USERS = Setting.of(Users.COUNT_PROPERTY_NAME, Parser.wholeNumber(1));
-    private static final Setting<Double> SPAWN_RATE = Setting.of(Users.SPAWN_RATE_PROPERTY_NAME,
+    private static final Setting<Integer> USERS = Setting.of(LoadTestConstants.USERS_PROPERTY_NAME,
+            Parser.wholeNumber(1));
+    private static final Setting<Double> SPAWN_RATE = Setting.of(LoadTestConstants.SPAWN_RATE_PROPERTY_NAME,
             Parser.POSITIVE_NUMBER);
-    private static final Setting<Duration> DURATION = Setting.of(LoadTest.DURATION_PROPERTY_NAME,
+    private static final Setting<Duration> DURATION = Setting.of(LoadTestConstants.DURATION_PROPERTY_NAME,
             Parser.POSITIVE_DURATION);
 
     /** The kinds of load model; the parameters that replace the annotated model, in the order they win. */

@@ -5,13 +5,14 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 import dev.junitloadtest.LoadTest;
+import dev.junitloadtest.LoadTestConstants;
 
 /** Reads the run's own options of {@link LoadTest @LoadTest}: the stop timeout and the seed. Internal. */
 final class RunOptionsReader {
 
-    private static final Setting<Duration> STOP_TIMEOUT = Setting.of(LoadTest.STOP_TIMEOUT_PROPERTY_NAME,
+    private static final Setting<Duration> STOP_TIMEOUT = Setting.of(LoadTestConstants.STOP_TIMEOUT_PROPERTY_NAME,
             Parser.DURATION);
-    private static final Setting<String> SEED = Setting.of(LoadTest.SEED_PROPERTY_NAME, Parser.TEXT);
+    private static final Setting<String> SEED = Setting.of(LoadTestConstants.SEED_PROPERTY_NAME, Parser.TEXT);
 
     private RunOptionsReader() {
     }

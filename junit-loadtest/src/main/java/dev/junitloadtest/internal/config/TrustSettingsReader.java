@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.junitloadtest.LoadTest;
+import dev.junitloadtest.LoadTestConstants;
 
 /**
  * Reads the safety rails and secrets handling: the request rate cap and allowed hosts of {@link LoadTest @LoadTest}
@@ -13,16 +14,17 @@ import dev.junitloadtest.LoadTest;
  */
 final class TrustSettingsReader {
 
-    private static final Setting<Double> MAX_RPS = Setting.of(LoadTest.MAX_RPS_PROPERTY_NAME, Parser.POSITIVE_NUMBER);
-    private static final Setting<List<String>> ALLOWED_HOSTS = Setting.of(LoadTest.ALLOWED_HOSTS_PROPERTY_NAME,
+    private static final Setting<Double> MAX_RPS = Setting.of(LoadTestConstants.MAX_RPS_PROPERTY_NAME,
+            Parser.POSITIVE_NUMBER);
+    private static final Setting<List<String>> ALLOWED_HOSTS = Setting.of(LoadTestConstants.ALLOWED_HOSTS_PROPERTY_NAME,
             Parser.COMMA_SEPARATED);
-    private static final Setting<Path> TRUST_STORE = Setting.of(TrustSettings.TRUST_STORE_PROPERTY_NAME,
+    private static final Setting<Path> TRUST_STORE = Setting.of(LoadTestConstants.TRUST_STORE_PROPERTY_NAME,
             (text, where) -> readable(Path.of(text), where));
     private static final Setting<String> TRUST_STORE_PASSWORD = Setting.of(
-            TrustSettings.TRUST_STORE_PASSWORD_PROPERTY_NAME, Parser.TEXT);
-    private static final Setting<Boolean> TRUST_ALL = Setting.of(TrustSettings.TRUST_ALL_PROPERTY_NAME,
+            LoadTestConstants.TRUST_STORE_PASSWORD_PROPERTY_NAME, Parser.TEXT);
+    private static final Setting<Boolean> TRUST_ALL = Setting.of(LoadTestConstants.TRUST_ALL_CERTIFICATES_PROPERTY_NAME,
             Parser.BOOLEAN);
-    private static final Setting<List<String>> SECRET_NAMES = Setting.of(TrustSettings.SECRET_NAMES_PROPERTY_NAME,
+    private static final Setting<List<String>> SECRET_NAMES = Setting.of(LoadTestConstants.SECRET_NAMES_PROPERTY_NAME,
             Parser.COMMA_SEPARATED);
 
     private TrustSettingsReader() {

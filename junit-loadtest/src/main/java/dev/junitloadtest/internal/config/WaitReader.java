@@ -5,6 +5,7 @@ import static org.junit.platform.commons.support.AnnotationSupport.findAnnotatio
 import java.time.Duration;
 import java.util.Optional;
 
+import dev.junitloadtest.LoadTestConstants;
 import dev.junitloadtest.Pacing;
 import dev.junitloadtest.WaitTime;
 
@@ -17,7 +18,8 @@ final class WaitReader {
     private static final String RANGE = " or a range such as 5s..9s";
 
     /** {@code loadtest.wait-time}: a duration, or a range {@code min..max}; replaces every user type's own. */
-    static final Setting<WaitStrategy> WAIT_TIME = Setting.of(WaitTime.WAIT_TIME_PROPERTY_NAME, WaitReader::parse);
+    static final Setting<WaitStrategy> WAIT_TIME = Setting.of(LoadTestConstants.WAIT_TIME_PROPERTY_NAME,
+            WaitReader::parse);
 
     private final ConfigurationParameters parameters;
 
