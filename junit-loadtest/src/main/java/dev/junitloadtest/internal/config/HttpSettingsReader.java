@@ -7,11 +7,10 @@ import dev.junitloadtest.LoadTestConstants;
 /** Reads the HTTP client's settings, which only configuration parameters set. Internal. */
 final class HttpSettingsReader {
 
-    private static final Setting<Duration> CONNECT_TIMEOUT = Setting.of(LoadTestConstants.CONNECT_TIMEOUT_PROPERTY_NAME,
-            Parser.POSITIVE_DURATION);
-    private static final Setting<Duration> RESPONSE_TIMEOUT = Setting.of(LoadTestConstants.RESPONSE_TIMEOUT_PROPERTY_NAME,
-            
-            Parser.POSITIVE_DURATION);
+    private static final Setting<Duration> CONNECT_TIMEOUT = Setting.of(
+            LoadTestConstants.CONNECT_TIMEOUT_PROPERTY_NAME, Parser.POSITIVE_DURATION);
+    private static final Setting<Duration> RESPONSE_TIMEOUT = Setting.of(
+            LoadTestConstants.RESPONSE_TIMEOUT_PROPERTY_NAME, Parser.POSITIVE_DURATION);
     private static final Setting<Integer> MAX_REQUEST_NAMES = Setting.of(
             LoadTestConstants.MAX_REQUEST_NAMES_PROPERTY_NAME, Parser.wholeNumber(1));
 

@@ -12,13 +12,19 @@ import dev.junitloadtest.LoadTest;
  * Reads a load test class's annotations and the configuration parameters that override them into one validated
  * {@link LoadProfile}, or fails with a {@link LoadTestConfigurationException} whose message names the annotation or
  * parameter, the attribute, the value and the rule. Composes the focused readers, in the order their checks run;
- * every one follows {@link Setting}'s rule. Touches nothing outside the class. Internal.
+ * every one follows {@link Setting}'s rule. The configuration is read once; each profile is built whole from it and
+ * a host resolved by {@link HostResolution}. Touches nothing outside the class. Internal.
  */
 public final class ProfileReader {
+
+    private record Configuration(List<UserTypeSpec> userTypes, LoadModel model, Duration stopTimeout, long seed,
+            HttpSettings http, TrustSettings trust, HostResolution host) {
+    }
 
     private final Class<?> testClass;
     private final ConfigurationParameters parameters;
     private final Function<String, String> environment;
+    private Configuration configuration;
 
     /** A reader of {@code testClass}, with overrides from {@code parameters} and {@code environment} variables. */
     public ProfileReader(Class<?> testClass, ConfigurationParameters parameters, Function<String, String> environment) {
@@ -29,17 +35,31 @@ public final class ProfileReader {
 
     /** Reads and validates the profile; its host is the one set by parameter, annotation or environment, if any. */
     public LoadProfile read() {
-        LoadTest loadTest = findAnnotation(testClass, LoadTest.class).orElseThrow(
-                () -> new LoadTestConfigurationException(testClass.getName() + " is not annotated with @LoadTest"));
-        List<UserTypeSpec> userTypes = new UserTypeReader(testClass, parameters).read();
-        LoadModel model = new LoadModelReader(testClass, parameters, loadTest).read(userTypes);
-        Duration stopTimeout = RunOptionsReader.stopTimeout(loadTest, parameters);
-        long seed = RunOptionsReader.seed(loadTest, parameters);
-        HttpSettings http = HttpSettingsReader.read(parameters);
-        CeilingsReader.check(testClass, model, parameters);
-        TrustSettings trust = TrustSettingsReader.read(loadTest, parameters);
-        HostResolution.Host host = HostResolution.configured(loadTest, parameters, environment);
-        return new LoadProfile(testClass.getSimpleName(), userTypes, model, stopTimeout, host.uri(), host.source(),
-                seed, http, trust);
+        return read(HostResolution.CodeSources.NONE);
+    }
+
+    /** Reads and validates the profile; its host is the first of all five sources, {@code code} giving two. */
+    public LoadProfile read(HostResolution.CodeSources code) {
+        Configuration read = configuration();
+        HostResolution.Host host = read.host().resolve(code);
+        return new LoadProfile(testClass.getSimpleName(), read.userTypes(), read.model(), read.stopTimeout(),
+                host.uri(), host.source(), read.seed(), read.http(), read.trust());
+    }
+
+    private synchronized Configuration configuration() {
+        if (configuration == null) {
+            LoadTest loadTest = findAnnotation(testClass, LoadTest.class).orElseThrow(() ->
+                    new LoadTestConfigurationException(testClass.getName() + " is not annotated with @LoadTest"));
+            List<UserTypeSpec> userTypes = new UserTypeReader(testClass, parameters).read();
+            LoadModel model = new LoadModelReader(testClass, parameters, loadTest).read(userTypes);
+            Duration stopTimeout = RunOptionsReader.stopTimeout(loadTest, parameters);
+            long seed = RunOptionsReader.seed(loadTest, parameters);
+            HttpSettings http = HttpSettingsReader.read(parameters);
+            CeilingsReader.check(testClass, model, parameters);
+            TrustSettings trust = TrustSettingsReader.read(loadTest, parameters);
+            HostResolution host = HostResolution.configured(loadTest, parameters, environment);
+            configuration = new Configuration(userTypes, model, stopTimeout, seed, http, trust, host);
+        }
+        return configuration;
     }
 }

@@ -6,16 +6,18 @@ import java.util.function.Supplier;
 
 import dev.junitloadtest.internal.config.ConfigurationParameters;
 import dev.junitloadtest.internal.config.LoadProfile;
+import dev.junitloadtest.internal.config.ProfileReader;
 import dev.junitloadtest.internal.threshold.ThresholdPlan;
 import dev.junitloadtest.internal.engine.LoadRun;
 import dev.junitloadtest.result.LoadTestResult;
 
 /**
- * One load test class's state in the JUnit store: its validated profile, and once run, its result or the failure
- * that stopped it. The run happens once, whichever test asks first. Thread-safe. Internal.
+ * One load test class's state in the JUnit store: its validated configuration and profile, and once run, its result
+ * or the failure that stopped it. The run happens once, whichever test asks first. Thread-safe. Internal.
  */
 final class ClassState {
 
+    private final ProfileReader reader;
     private final LoadProfile profile;
     private final ThresholdPlan thresholds;
     private final ConfigurationParameters parameters;
@@ -24,14 +26,22 @@ final class ClassState {
     private LoadTestResult result;
     private RuntimeException failure;
 
-    ClassState(LoadProfile profile, ThresholdPlan thresholds, ConfigurationParameters parameters) {
+    ClassState(ProfileReader reader, LoadProfile profile, ThresholdPlan thresholds,
+            ConfigurationParameters parameters) {
+        this.reader = reader;
         this.profile = profile;
         this.thresholds = thresholds;
         this.parameters = parameters;
     }
 
+    /** The profile as configured, before the host given in code is known: for names and checks before the run. */
     LoadProfile profile() {
         return profile;
+    }
+
+    /** The class's configuration, read once: the run's profile is read from it when the run starts. */
+    ProfileReader reader() {
+        return reader;
     }
 
     ThresholdPlan thresholds() {
