@@ -28,11 +28,17 @@ import java.lang.annotation.Target;
 @Inherited
 public @interface ArrivalRate {
 
-    /** Configuration parameter overriding {@link #value()}: {@value}. */
-    String RATE_PROPERTY_NAME = "loadtest.arrival-rate";
+    /**
+     * Configuration parameter overriding {@link #value()}: {@value}.
+     * Same as {@link LoadTestConstants#ARRIVAL_RATE_PROPERTY_NAME}.
+     */
+    String RATE_PROPERTY_NAME = LoadTestConstants.ARRIVAL_RATE_PROPERTY_NAME;
 
-    /** Configuration parameter overriding {@link #maxUsers()}: {@value}. */
-    String MAX_USERS_PROPERTY_NAME = "loadtest.max-users";
+    /**
+     * Configuration parameter overriding {@link #maxUsers()}: {@value}.
+     * Same as {@link LoadTestConstants#MAX_USERS_PROPERTY_NAME}.
+     */
+    String MAX_USERS_PROPERTY_NAME = LoadTestConstants.MAX_USERS_PROPERTY_NAME;
 
     /** Iterations started per second; {@code > 0}. */
     double value();

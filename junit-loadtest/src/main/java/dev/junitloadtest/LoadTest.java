@@ -43,26 +43,47 @@ import dev.junitloadtest.internal.junit.LoadTestExtension;
 @ExtendWith(LoadTestExtension.class)
 public @interface LoadTest {
 
-    /** Configuration parameter overriding {@link #duration()}: {@value}. */
-    String DURATION_PROPERTY_NAME = "loadtest.duration";
+    /**
+     * Configuration parameter overriding {@link #duration()}: {@value}.
+     * Same as {@link LoadTestConstants#DURATION_PROPERTY_NAME}.
+     */
+    String DURATION_PROPERTY_NAME = LoadTestConstants.DURATION_PROPERTY_NAME;
 
-    /** Configuration parameter overriding {@link #stopTimeout()}: {@value}. */
-    String STOP_TIMEOUT_PROPERTY_NAME = "loadtest.stop-timeout";
+    /**
+     * Configuration parameter overriding {@link #stopTimeout()}: {@value}.
+     * Same as {@link LoadTestConstants#STOP_TIMEOUT_PROPERTY_NAME}.
+     */
+    String STOP_TIMEOUT_PROPERTY_NAME = LoadTestConstants.STOP_TIMEOUT_PROPERTY_NAME;
 
-    /** Configuration parameter overriding {@link #host()}: {@value}. */
-    String HOST_PROPERTY_NAME = "loadtest.host";
+    /**
+     * Configuration parameter overriding {@link #host()}: {@value}.
+     * Same as {@link LoadTestConstants#HOST_PROPERTY_NAME}.
+     */
+    String HOST_PROPERTY_NAME = LoadTestConstants.HOST_PROPERTY_NAME;
 
-    /** Configuration parameter overriding {@link #seed()}: {@value}. */
-    String SEED_PROPERTY_NAME = "loadtest.seed";
+    /**
+     * Configuration parameter overriding {@link #seed()}: {@value}.
+     * Same as {@link LoadTestConstants#SEED_PROPERTY_NAME}.
+     */
+    String SEED_PROPERTY_NAME = LoadTestConstants.SEED_PROPERTY_NAME;
 
-    /** Configuration parameter overriding {@link #maxRps()}: {@value}. */
-    String MAX_RPS_PROPERTY_NAME = "loadtest.max-rps";
+    /**
+     * Configuration parameter overriding {@link #maxRps()}: {@value}.
+     * Same as {@link LoadTestConstants#MAX_RPS_PROPERTY_NAME}.
+     */
+    String MAX_RPS_PROPERTY_NAME = LoadTestConstants.MAX_RPS_PROPERTY_NAME;
 
-    /** Configuration parameter overriding {@link #allowedHosts()}, as a comma-separated list: {@value}. */
-    String ALLOWED_HOSTS_PROPERTY_NAME = "loadtest.allowed-hosts";
+    /**
+     * Configuration parameter overriding {@link #allowedHosts()}, as a comma-separated list: {@value}.
+     * Same as {@link LoadTestConstants#ALLOWED_HOSTS_PROPERTY_NAME}.
+     */
+    String ALLOWED_HOSTS_PROPERTY_NAME = LoadTestConstants.ALLOWED_HOSTS_PROPERTY_NAME;
 
-    /** Environment variable consulted for the host when neither the parameter nor {@link #host()} set one. */
-    String HOST_ENVIRONMENT_VARIABLE = "TARGET_HOST";
+    /**
+     * Environment variable consulted for the host when neither the parameter nor {@link #host()} set one.
+     * Same as {@link LoadTestConstants#HOST_ENVIRONMENT_VARIABLE}.
+     */
+    String HOST_ENVIRONMENT_VARIABLE = LoadTestConstants.HOST_ENVIRONMENT_VARIABLE;
 
     /**
      * How long users are kept running, e.g. {@code "30s"}, {@code "2m"}, {@code "1h30m"}, {@code "500ms"} or ISO-8601

@@ -31,8 +31,8 @@ public @interface RampStage {
     /**
      * Configuration parameter replacing all stages: {@value}, a comma-separated list of
      * {@code duration:users} or {@code duration:users@spawnRate}, e.g. {@code "30s:50@5,2m:50,20s:0@10"}.
-     */
-    String STAGES_PROPERTY_NAME = "loadtest.stages";
+ Same as {@link LoadTestConstants#STAGES_PROPERTY_NAME}. */
+    String STAGES_PROPERTY_NAME = LoadTestConstants.STAGES_PROPERTY_NAME;
 
     /** How long the stage lasts, ramp included, e.g. {@code "30s"}; {@code > 0}. */
     String duration();

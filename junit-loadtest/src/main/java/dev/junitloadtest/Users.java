@@ -22,11 +22,17 @@ import java.lang.annotation.Target;
 @Inherited
 public @interface Users {
 
-    /** Configuration parameter overriding {@link #count()}, and replacing stages or an arrival rate: {@value}. */
-    String COUNT_PROPERTY_NAME = "loadtest.users";
+    /**
+     * Configuration parameter overriding {@link #count()}, and replacing stages or an arrival rate: {@value}.
+     * Same as {@link LoadTestConstants#USERS_PROPERTY_NAME}.
+     */
+    String COUNT_PROPERTY_NAME = LoadTestConstants.USERS_PROPERTY_NAME;
 
-    /** Configuration parameter overriding {@link #spawnRate()}: {@value}. */
-    String SPAWN_RATE_PROPERTY_NAME = "loadtest.spawn-rate";
+    /**
+     * Configuration parameter overriding {@link #spawnRate()}: {@value}.
+     * Same as {@link LoadTestConstants#SPAWN_RATE_PROPERTY_NAME}.
+     */
+    String SPAWN_RATE_PROPERTY_NAME = LoadTestConstants.SPAWN_RATE_PROPERTY_NAME;
 
     /** Number of concurrent virtual users; {@code >= 0}. */
     int count();

@@ -22,9 +22,9 @@ public @interface WaitTime {
 
     /**
      * Configuration parameter overriding the wait time of every user type: {@value}, as {@code "5s..9s"} or a single
-     * duration for a constant wait.
+     * duration for a constant wait. Same as {@link LoadTestConstants#WAIT_TIME_PROPERTY_NAME}.
      */
-    String WAIT_TIME_PROPERTY_NAME = "loadtest.wait-time";
+    String WAIT_TIME_PROPERTY_NAME = LoadTestConstants.WAIT_TIME_PROPERTY_NAME;
 
     /** Shortest wait, e.g. {@code "5s"}; {@code >= 0}. */
     String min();

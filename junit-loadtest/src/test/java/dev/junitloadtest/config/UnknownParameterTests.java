@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.junitloadtest.LoadTest;
+import dev.junitloadtest.LoadTestConstants;
 import dev.junitloadtest.Task;
 import dev.junitloadtest.Users;
 import dev.junitloadtest.internal.config.ConfigurationKeys;
@@ -102,7 +103,7 @@ class UnknownParameterTests {
 
     @Test
     void knownKeysAndOtherNamesPass() {
-        assertThatCode(() -> ConfigurationKeys.requireKnown(() -> ConfigurationKeys.ALL.stream()
+        assertThatCode(() -> ConfigurationKeys.requireKnown(() -> LoadTestConstants.ALL_PROPERTY_NAMES.stream()
                 .map(key -> new GivenKey(key, "system property")).toList())).doesNotThrowAnyException();
         assertThatCode(() -> ConfigurationKeys.requireKnown(() -> List.of(
                 new GivenKey("junitloadtest.test.require-chromium", "system property"),
@@ -124,8 +125,21 @@ class UnknownParameterTests {
                 }
             }
         }
-        assertThat(documented).hasSize(ConfigurationKeys.ALL.size())
-                .containsExactlyInAnyOrderElementsOf(ConfigurationKeys.ALL);
+        assertThat(documented).hasSize(LoadTestConstants.ALL_PROPERTY_NAMES.size())
+                .containsExactlyInAnyOrderElementsOf(LoadTestConstants.ALL_PROPERTY_NAMES);
+    }
+
+    /** The list the check and the README table use holds every key constant, so a constant cannot be left out. */
+    @Test
+    void theListOfKnownKeysHoldsEveryConstant() throws IllegalAccessException {
+        List<String> constants = new ArrayList<>();
+        for (java.lang.reflect.Field field : LoadTestConstants.class.getFields()) {
+            if (field.getType() == String.class && field.getName().endsWith("_PROPERTY_NAME")) {
+                constants.add((String) field.get(null));
+            }
+        }
+        assertThat(constants).allMatch(name -> name.startsWith(LoadTestConstants.PROPERTY_NAME_PREFIX))
+                .containsExactlyInAnyOrderElementsOf(LoadTestConstants.ALL_PROPERTY_NAMES);
     }
 
     /**
@@ -148,7 +162,8 @@ class UnknownParameterTests {
                     while (matcher.find()) {
                         found++;
                         // The README shows -Dloadtest.user=5 as the mistake this check catches.
-                        if (!ConfigurationKeys.ALL.contains(matcher.group(1)) && !matcher.group(1).equals("loadtest.user")) {
+                        if (!LoadTestConstants.ALL_PROPERTY_NAMES.contains(matcher.group(1))
+                                && !matcher.group(1).equals("loadtest.user")) {
                             unknown.add(ROOT.relativize(file) + ": " + matcher.group(1));
                         }
                     }

@@ -10,53 +10,19 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 
-import dev.junitloadtest.ArrivalRate;
-import dev.junitloadtest.LoadTest;
-import dev.junitloadtest.RampStage;
-import dev.junitloadtest.Users;
-import dev.junitloadtest.WaitTime;
-import dev.junitloadtest.internal.report.ReportSettings;
+import dev.junitloadtest.LoadTestConstants;
 
 /**
- * Every configuration parameter junit-loadtest reads, in one place, and the check that fails a run on a
- * {@code loadtest.*} key that is none of them: a mistyped key ({@code -Dloadtest.user=5}) would otherwise be ignored,
+ * The check that fails a run on a {@code loadtest.*} key that is none of
+ * {@link LoadTestConstants#ALL_PROPERTY_NAMES}: a mistyped key ({@code -Dloadtest.user=5}) would otherwise be ignored,
  * and a load that was not asked for would run. JUnit cannot list its configuration parameters, so the keys are read
  * from where they are usually given: system properties and {@code junit-platform.properties} files. A key added to
- * the code is added here; a test holds this list equal to the README's tables. Internal.
+ * the code is added there; a test holds that list equal to the README's tables. Internal.
  */
 public final class ConfigurationKeys {
 
     /** What every key of junit-loadtest starts with. */
-    public static final String PREFIX = "loadtest.";
-
-    /** Every key, in the order of the README's tables (Configuration parameters, then Output settings). */
-    public static final List<String> ALL = List.of(
-            Users.COUNT_PROPERTY_NAME,
-            Users.SPAWN_RATE_PROPERTY_NAME,
-            LoadTest.DURATION_PROPERTY_NAME,
-            RampStage.STAGES_PROPERTY_NAME,
-            ArrivalRate.RATE_PROPERTY_NAME,
-            ArrivalRate.MAX_USERS_PROPERTY_NAME,
-            WaitTime.WAIT_TIME_PROPERTY_NAME,
-            LoadTest.STOP_TIMEOUT_PROPERTY_NAME,
-            LoadTest.HOST_PROPERTY_NAME,
-            LoadTest.SEED_PROPERTY_NAME,
-            HttpSettings.CONNECT_TIMEOUT_PROPERTY_NAME,
-            HttpSettings.RESPONSE_TIMEOUT_PROPERTY_NAME,
-            HttpSettings.MAX_REQUEST_NAMES_PROPERTY_NAME,
-            LoadTest.MAX_RPS_PROPERTY_NAME,
-            LoadTest.ALLOWED_HOSTS_PROPERTY_NAME,
-            TrustSettings.USERS_CEILING_PROPERTY_NAME,
-            TrustSettings.DURATION_CEILING_PROPERTY_NAME,
-            TrustSettings.TRUST_STORE_PROPERTY_NAME,
-            TrustSettings.TRUST_STORE_PASSWORD_PROPERTY_NAME,
-            TrustSettings.TRUST_ALL_PROPERTY_NAME,
-            TrustSettings.SECRET_NAMES_PROPERTY_NAME,
-            ReportSettings.CONSOLE_INTERVAL_PROPERTY_NAME,
-            ReportSettings.CONSOLE_SUMMARY_PROPERTY_NAME,
-            ReportSettings.REPORT_DIR_PROPERTY_NAME,
-            ReportSettings.REPORT_FILES_PROPERTY_NAME,
-            ReportSettings.CSV_FULL_HISTORY_PROPERTY_NAME);
+    public static final String PREFIX = LoadTestConstants.PROPERTY_NAME_PREFIX;
 
     /** The resource JUnit reads configuration parameters from. */
     public static final String PROPERTIES_FILE = "junit-platform.properties";
@@ -115,7 +81,7 @@ public final class ConfigurationKeys {
     public static void requireKnown(Sources sources) {
         List<String> unknown = new ArrayList<>();
         for (GivenKey given : sources.keys()) {
-            if (given.key().startsWith(PREFIX) && !ALL.contains(given.key())) {
+            if (given.key().startsWith(PREFIX) && !LoadTestConstants.ALL_PROPERTY_NAMES.contains(given.key())) {
                 unknown.add("`" + given.key() + "` (" + given.source() + ")"
                         + nearest(given.key()).map(known -> ": did you mean `" + known + "`?").orElse("."));
             }
@@ -132,14 +98,14 @@ public final class ConfigurationKeys {
     /**
      * The known key nearest to {@code key}, if it is close: at most one edit (a character added, removed or changed)
      * for every five characters after {@value #PREFIX}, and never more than two; case is ignored. The first in
-     * {@link #ALL}'s order wins a tie.
+     * {@link LoadTestConstants#ALL_PROPERTY_NAMES}'s order wins a tie.
      */
     static Optional<String> nearest(String key) {
         String typed = key.substring(PREFIX.length()).toLowerCase(Locale.ROOT);
         int allowed = Math.max(1, Math.min(2, typed.length() / 5));
         String nearest = null;
         int best = allowed + 1;
-        for (String known : ALL) {
+        for (String known : LoadTestConstants.ALL_PROPERTY_NAMES) {
             int distance = editDistance(typed, known.substring(PREFIX.length()));
             if (distance < best) {
                 best = distance;

@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param model how many users run and when
  * @param stopTimeout how long in-flight tasks may finish at the end before being interrupted
  * @param host base URI of relative paths, if any
- * @param hostSource where {@code host} came from, for reports
+ * @param hostSource where {@code host} came from, for reports ({@link HostResolution.Host#source()})
  * @param seed seed of the run's random choices
  * @param http HTTP client settings
  * @param trust safety rails, TLS trust and secret names
@@ -25,11 +25,6 @@ public record LoadProfile(String testName, List<UserTypeSpec> userTypes, LoadMod
     /** Copies the user types. */
     public LoadProfile {
         userTypes = List.copyOf(userTypes);
-    }
-
-    /** This profile with {@code host}, supplied by {@code source}. */
-    public LoadProfile withHost(URI host, String source) {
-        return new LoadProfile(testName, userTypes, model, stopTimeout, Optional.of(host), source, seed, http, trust);
     }
 
     /** The host as shown in reports: its user info, if any, masked. Empty when there is no host. */

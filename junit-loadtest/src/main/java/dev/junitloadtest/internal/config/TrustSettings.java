@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import dev.junitloadtest.LoadTestConstants;
+
 /**
  * The run's safety rails and secrets handling: a cap on the request rate, the hosts requests may go to, how HTTPS
  * certificates are trusted, and which names mark secret values. Internal.
@@ -19,23 +21,11 @@ import java.util.regex.Pattern;
 public record TrustSettings(double maxRequestsPerSecond, List<String> allowedHosts, Optional<Path> trustStore,
         String trustStorePassword, boolean trustAllCertificates, List<String> secretNames) {
 
-    /** Configuration parameter for {@link #trustStore()}: {@value}. */
-    public static final String TRUST_STORE_PROPERTY_NAME = "loadtest.tls.trust-store";
+    /** {@link LoadTestConstants#TRUST_STORE_PROPERTY_NAME}, by the name the engine's TLS warning uses. */
+    public static final String TRUST_STORE_PROPERTY_NAME = LoadTestConstants.TRUST_STORE_PROPERTY_NAME;
 
-    /** Configuration parameter for {@link #trustStorePassword()}: {@value}. */
-    public static final String TRUST_STORE_PASSWORD_PROPERTY_NAME = "loadtest.tls.trust-store-password";
-
-    /** Configuration parameter for {@link #trustAllCertificates()}: {@value}. */
-    public static final String TRUST_ALL_PROPERTY_NAME = "loadtest.tls.insecure-trust-all-certificates";
-
-    /** Configuration parameter replacing {@link #DEFAULT_SECRET_NAMES}: {@value}. */
-    public static final String SECRET_NAMES_PROPERTY_NAME = "loadtest.secrets.names";
-
-    /** Configuration parameter for the most users a run may have: {@value}. */
-    public static final String USERS_CEILING_PROPERTY_NAME = "loadtest.ceiling.users";
-
-    /** Configuration parameter for the longest a run may last: {@value}. */
-    public static final String DURATION_CEILING_PROPERTY_NAME = "loadtest.ceiling.duration";
+    /** {@link LoadTestConstants#TRUST_ALL_CERTIFICATES_PROPERTY_NAME}, by the name the engine's TLS warning uses. */
+    public static final String TRUST_ALL_PROPERTY_NAME = LoadTestConstants.TRUST_ALL_CERTIFICATES_PROPERTY_NAME;
 
     /** The users ceiling unless raised: catches typos such as 200000 for 20000. */
     public static final int DEFAULT_USERS_CEILING = 20_000;
@@ -43,7 +33,10 @@ public record TrustSettings(double maxRequestsPerSecond, List<String> allowedHos
     /** The duration ceiling unless raised: catches typos such as 100h for 100s. */
     public static final java.time.Duration DEFAULT_DURATION_CEILING = java.time.Duration.ofHours(2);
 
-    /** Names whose values are masked in every output unless {@value #SECRET_NAMES_PROPERTY_NAME} says otherwise. */
+    /**
+     * Names whose values are masked in every output unless {@value LoadTestConstants#SECRET_NAMES_PROPERTY_NAME} says
+     * otherwise.
+     */
     public static final List<String> DEFAULT_SECRET_NAMES = List.of("password", "passwd", "pwd", "secret",
             "client_secret", "token", "access_token", "refresh_token", "id_token", "api_key", "apikey", "api-key",
             "x-api-key", "session", "sessionid", "jsessionid", "csrf_token", "csrfmiddlewaretoken", "authorization",

@@ -5,7 +5,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import org.HdrHistogram.Recorder;
 
-import dev.junitloadtest.LoadTest;
+import dev.junitloadtest.internal.config.HostResolution;
 import dev.junitloadtest.internal.config.LoadProfile;
 import dev.junitloadtest.internal.config.LoadTestConfigurationException;
 import dev.junitloadtest.internal.http.HttpTransport;
@@ -134,10 +134,8 @@ final class RunContext {
 
     void missingHost(String method, String path) {
         String message = "Request " + method + " " + path + " has a relative path, but " + profile.testName()
-                + " has no host to send it to. Set one with @LoadTest(host = \"http://...\"), the configuration "
-                + "parameter `" + LoadTest.HOST_PROPERTY_NAME + "` (e.g. -D" + LoadTest.HOST_PROPERTY_NAME
-                + "=http://127.0.0.1:9000), the environment variable " + LoadTest.HOST_ENVIRONMENT_VARIABLE
-                + ", a @TargetHost method or field, or an extension using LoadTestHost; or use an absolute URL.";
+                + " has no host to send it to. Set one with " + HostResolution.waysToSetIt()
+                + "; or use an absolute URL.";
         abort(StopReason.of(StopReason.Kind.MISCONFIGURED, "misconfigured: no host for relative paths"),
                 new LoadTestConfigurationException(message));
     }

@@ -238,7 +238,7 @@ final class DefaultHttpRequest implements HttpRequest {
     private static String blocked(String what, String hostAndPort, HttpTransport transport) {
         return "Blocked: " + what + " " + hostAndPort + " is not in the allowed hosts "
                 + transport.trust().allowedHosts() + " (@LoadTest(allowedHosts) or -D"
-                + dev.junitloadtest.LoadTest.ALLOWED_HOSTS_PROPERTY_NAME + ")";
+                + dev.junitloadtest.LoadTestConstants.ALLOWED_HOSTS_PROPERTY_NAME + ")";
     }
 
     private String judge(DefaultHttpResponse response) {

@@ -5,6 +5,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 import dev.junitloadtest.internal.config.LoadProfile;
+import dev.junitloadtest.internal.config.ProfileReader;
 import dev.junitloadtest.internal.engine.LoadRun;
 import dev.junitloadtest.internal.engine.LoadTestRunner;
 import dev.junitloadtest.internal.report.ReportSettings;
@@ -13,11 +14,12 @@ import dev.junitloadtest.result.LoadTestResult;
 
 /**
  * One load test class's state in the JUnit store: what its annotations and configuration say, read and validated once
- * before anything runs (profile, thresholds, reports, time limit), and once run, its result or the failure that
- * stopped it. The run happens once, whichever test asks first. Thread-safe. Internal.
+ * before anything runs (the profile's reader, profile, thresholds, reports, time limit), and once run, its result or
+ * the failure that stopped it. The run happens once, whichever test asks first. Thread-safe. Internal.
  */
 final class ClassState {
 
+    private final ProfileReader reader;
     private final LoadProfile profile;
     private final ThresholdPlan thresholds;
     private final ReportSettings reports;
@@ -27,16 +29,23 @@ final class ClassState {
     private LoadTestResult result;
     private RuntimeException failure;
 
-    ClassState(LoadProfile profile, ThresholdPlan thresholds, ReportSettings reports,
+    ClassState(ProfileReader reader, LoadProfile profile, ThresholdPlan thresholds, ReportSettings reports,
             Optional<LoadTestRunner.TimeLimit> timeLimit) {
+        this.reader = reader;
         this.profile = profile;
         this.thresholds = thresholds;
         this.reports = reports;
         this.timeLimit = timeLimit;
     }
 
+    /** The profile as configured, before the host given in code is known: for names and checks before the run. */
     LoadProfile profile() {
         return profile;
+    }
+
+    /** The class's configuration, read once: the run's profile is read from it when the run starts. */
+    ProfileReader reader() {
+        return reader;
     }
 
     ThresholdPlan thresholds() {

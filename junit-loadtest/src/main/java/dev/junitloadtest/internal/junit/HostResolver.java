@@ -11,17 +11,31 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 
+import dev.junitloadtest.LoadTestHost;
 import dev.junitloadtest.TargetHost;
 import dev.junitloadtest.internal.config.LoadTestConfigurationException;
-import dev.junitloadtest.internal.config.ProfileReader;
+import dev.junitloadtest.internal.config.HostResolution;
 
-/** Finds the host supplied in code by a {@link TargetHost @TargetHost} method or field. Internal. */
+/**
+ * The two sources of the host that only code gives, as lookups for {@link HostResolution}, which owns their order: a
+ * {@link TargetHost @TargetHost} method or field, and an extension's {@link LoadTestHost#publish}. Both are read when
+ * the run starts, after the class's {@code @BeforeAll} methods. Internal.
+ */
 final class HostResolver {
 
     private HostResolver() {
+    }
+
+    /** The lookups of the hosts {@code testClass}'s code gives, in the store of {@code classContext}. */
+    static HostResolution.CodeSources inCode(ExtensionContext classContext, Class<?> testClass) {
+        return new HostResolution.CodeSources(
+                () -> targetHostMember(testClass).map(member -> HostResolution.Source.TARGET_HOST.found(
+                        read(member, testClass), testClass.getSimpleName() + "." + member.getName())),
+                () -> LoadTestHost.published(classContext).map(HostResolution.Source.EXTENSION::found));
     }
 
     /** The members annotated {@code @TargetHost}, validated; at most one. */
@@ -51,7 +65,7 @@ final class HostResolver {
     }
 
     /** Reads the host from {@code member}. */
-    static URI read(Member member, Class<?> testClass) {
+    private static URI read(Member member, Class<?> testClass) {
         String where = "@TargetHost " + (member instanceof Method ? "method " : "field ") + testClass.getSimpleName()
                 + "." + member.getName();
         Object value;
@@ -77,7 +91,7 @@ final class HostResolver {
                     + "starts (after @BeforeAll), e.g. \"http://127.0.0.1:8080\".");
         }
         if (value instanceof URI || value instanceof URL || value instanceof String) {
-            return ProfileReader.host(value.toString(), where);
+            return HostResolution.parse(value.toString(), where);
         }
         throw new LoadTestConfigurationException(where + " supplies a " + value.getClass().getName()
                 + "; it must be a String, URI or URL (or a Supplier of one).");

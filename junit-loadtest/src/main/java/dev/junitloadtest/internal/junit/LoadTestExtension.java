@@ -1,6 +1,5 @@
 package dev.junitloadtest.internal.junit;
 
-import java.lang.reflect.Member;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,7 +37,6 @@ import org.opentest4j.MultipleFailuresError;
 import org.opentest4j.TestAbortedException;
 
 import dev.junitloadtest.LoadTest;
-import dev.junitloadtest.LoadTestHost;
 import dev.junitloadtest.LoadTestVerdicts;
 import dev.junitloadtest.Task;
 import dev.junitloadtest.VirtualUser;
@@ -82,12 +80,14 @@ public final class LoadTestExtension implements BeforeAllCallback, ClassTemplate
             ConfigurationKeys.requireKnown(ConfigurationKeys.of(System.getProperties(), testClass.getClassLoader()));
             ConfigurationParameters parameters = key -> context.getConfigurationParameter(key)
                     .map(String::trim).filter(value -> !value.isEmpty());
-            LoadProfile profile = new ProfileReader(testClass, parameters, System::getenv).read();
+            ProfileReader reader = new ProfileReader(testClass, parameters, System::getenv);
+            // The host given in code is known only when the run starts: the run's profile is read then, from reader.
+            LoadProfile profile = reader.read();
             ThresholdPlan thresholds = ThresholdPlan.read(testClass, parameters, profile);
             ReportSettings reports = ReportSettings.read(testClass, parameters, System::getenv);
             HostResolver.targetHostMember(testClass);
             context.getStore(NAMESPACE).put(ClassState.class,
-                    new ClassState(profile, thresholds, reports, timeLimit(testClass)));
+                    new ClassState(reader, profile, thresholds, reports, timeLimit(testClass)));
         } catch (LoadTestConfigurationException e) {
             throw new ExtensionConfigurationException(e.getMessage(), e);
         }
@@ -263,7 +263,7 @@ public final class LoadTestExtension implements BeforeAllCallback, ClassTemplate
         Class<?> testClass = classContext.getRequiredTestClass();
         LoadProfile profile;
         try {
-            profile = withHostFromCode(classContext, testClass, state.profile());
+            profile = state.reader().read(HostResolver.inCode(classContext, testClass));
         } catch (LoadTestConfigurationException e) {
             throw new ExtensionConfigurationException(e.getMessage(), e);
         }
@@ -283,20 +283,6 @@ public final class LoadTestExtension implements BeforeAllCallback, ClassTemplate
         return AnnotationSupport.findAnnotation(testClass, Timeout.class).map(timeout -> new LoadTestRunner.TimeLimit(
                 Duration.of(timeout.value(), timeout.unit().toChronoUnit()),
                 "@Timeout(" + timeout.value() + " " + timeout.unit().name().toLowerCase(Locale.ROOT) + ")"));
-    }
-
-    private static LoadProfile withHostFromCode(ExtensionContext classContext, Class<?> testClass,
-            LoadProfile profile) {
-        if (profile.host().isPresent()) {
-            return profile;
-        }
-        Optional<Member> member = HostResolver.targetHostMember(testClass);
-        if (member.isPresent()) {
-            return profile.withHost(HostResolver.read(member.get(), testClass),
-                    "@TargetHost " + testClass.getSimpleName() + "." + member.get().getName());
-        }
-        return LoadTestHost.published(classContext).map(host -> profile.withHost(host, "LoadTestHost (extension)"))
-                .orElse(profile);
     }
 
     private static void publish(ExtensionContext context, LoadTestResult result, Reporting.Attachments attachments) {

@@ -1,5 +1,11 @@
 package dev.junitloadtest.internal.report;
 
+import static dev.junitloadtest.LoadTestConstants.CONSOLE_INTERVAL_PROPERTY_NAME;
+import static dev.junitloadtest.LoadTestConstants.CONSOLE_SUMMARY_PROPERTY_NAME;
+import static dev.junitloadtest.LoadTestConstants.CSV_FULL_HISTORY_PROPERTY_NAME;
+import static dev.junitloadtest.LoadTestConstants.REPORT_DIR_PROPERTY_NAME;
+import static dev.junitloadtest.LoadTestConstants.REPORT_FILES_PROPERTY_NAME;
+
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,31 +30,6 @@ import dev.junitloadtest.internal.config.LoadTestConfigurationException;
  */
 public record ReportSettings(Duration progressInterval, boolean consoleSummary, Optional<Path> directory,
         boolean fullHistory, Optional<String> jobSummary) {
-
-    /**
-     * Configuration parameter: how often the live console line is printed ({@code 5s}), or {@code off} (or
-     * {@code 0}): {@value}.
-     */
-    public static final String CONSOLE_INTERVAL_PROPERTY_NAME = "loadtest.console.interval";
-
-    /** Configuration parameter: {@code false} leaves out the tables printed at the end of a run: {@value}. */
-    public static final String CONSOLE_SUMMARY_PROPERTY_NAME = "loadtest.console.summary";
-
-    /**
-     * Configuration parameter: the directory under which each load test class writes its files, in a directory named
-     * after the class's simple name; relative to the working directory (the module's directory under Maven):
-     * {@value}.
-     */
-    public static final String REPORT_DIR_PROPERTY_NAME = "loadtest.report-dir";
-
-    /** Configuration parameter: {@code false} writes no files at all: {@value}. */
-    public static final String REPORT_FILES_PROPERTY_NAME = "loadtest.report-files";
-
-    /**
-     * Configuration parameter: {@code true} adds a row per request name to each interval of {@code stats_history.csv},
-     * as Locust's {@code --csv-full-history} does: {@value}.
-     */
-    public static final String CSV_FULL_HISTORY_PROPERTY_NAME = "loadtest.csv.full-history";
 
     /**
      * Environment variable: the file GitHub Actions shows as the job's summary, to which each run appends its

@@ -1,0 +1,206 @@
+package dev.junitloadtest;
+
+import java.util.List;
+
+/**
+ * The names of every configuration parameter junit-loadtest reads, in one place, as JUnit's own {@code Constants}
+ * class lists Jupiter's. A parameter is a JUnit configuration parameter: a {@code -D} system property (Surefire passes
+ * {@code mvn -D...} on), an entry of {@code junit-platform.properties}, or one handed to the launcher. It applies to
+ * every load test class of the run, and wins over the annotation attribute it overrides, which wins over the default.
+ *
+ * <p>Durations are written {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h30m}, {@code 1.5s} or ISO-8601
+ * {@code PT2M}. A value that breaks its rule fails the class before any user starts, with a message naming the
+ * parameter, the value and the rule. A {@code loadtest.*} key that is none of {@link #ALL_PROPERTY_NAMES} fails the
+ * class too, rather than be ignored.
+ *
+ * <p>The annotations' {@code *_PROPERTY_NAME} constants (such as {@link Users#COUNT_PROPERTY_NAME}) are the same
+ * names, kept for code that already uses them.
+ */
+public final class LoadTestConstants {
+
+    /** What the name of every configuration parameter of junit-loadtest starts with: {@value}. */
+    public static final String PROPERTY_NAME_PREFIX = "loadtest.";
+
+    // The load
+
+    /**
+     * The number of concurrent users, overriding {@link Users#count()}; also replaces {@link RampStage @RampStage}s
+     * or an {@link ArrivalRate @ArrivalRate} with that many users. A whole number {@code >= 1}: {@value}.
+     */
+    public static final String USERS_PROPERTY_NAME = "loadtest.users";
+
+    /** Users started per second, overriding {@link Users#spawnRate()}. A number {@code > 0}: {@value}. */
+    public static final String SPAWN_RATE_PROPERTY_NAME = "loadtest.spawn-rate";
+
+    /**
+     * How long the run lasts, overriding {@link LoadTest#duration()} (default 10 s); with stages, stretches or shrinks
+     * them in proportion. A duration {@code > 0}: {@value}.
+     */
+    public static final String DURATION_PROPERTY_NAME = "loadtest.duration";
+
+    /**
+     * Stages replacing every {@link RampStage @RampStage} (and any other load model), written
+     * {@code duration:users[@spawnRate],...}, e.g. {@code 30s:50@5,2m:50,20s:0@10}: {@value}.
+     */
+    public static final String STAGES_PROPERTY_NAME = "loadtest.stages";
+
+    /**
+     * Iterations started per second, overriding {@link ArrivalRate#value()}; replaces a closed model with this open
+     * one. A number {@code > 0}: {@value}.
+     */
+    public static final String ARRIVAL_RATE_PROPERTY_NAME = "loadtest.arrival-rate";
+
+    /**
+     * The cap on concurrent users, overriding {@link ArrivalRate#maxUsers()} (default 100). A whole number
+     * {@code >= 1}: {@value}.
+     */
+    public static final String MAX_USERS_PROPERTY_NAME = "loadtest.max-users";
+
+    /**
+     * The wait between tasks of every user type, replacing its {@link WaitTime @WaitTime} or {@link Pacing @Pacing}:
+     * a duration ({@code 1s}, {@code 0s} for none) or a range {@code min..max} ({@code 5s..9s}): {@value}.
+     */
+    public static final String WAIT_TIME_PROPERTY_NAME = "loadtest.wait-time";
+
+    /**
+     * How long tasks still running at the end may take to finish, overriding {@link LoadTest#stopTimeout()} (default
+     * 30 s). A duration, zero allowed: {@value}.
+     */
+    public static final String STOP_TIMEOUT_PROPERTY_NAME = "loadtest.stop-timeout";
+
+    /**
+     * The host relative paths are resolved against, overriding {@link LoadTest#host()} and every other source of the
+     * host. An absolute {@code http} or {@code https} URI such as {@code http://127.0.0.1:9000}: {@value}.
+     */
+    public static final String HOST_PROPERTY_NAME = "loadtest.host";
+
+    /**
+     * The environment variable consulted for the host when neither {@value #HOST_PROPERTY_NAME} nor
+     * {@link LoadTest#host()} sets one, before a {@link TargetHost @TargetHost} member and {@link LoadTestHost}
+     * (the Locust-on-Heroku article's convention): {@value}.
+     */
+    public static final String HOST_ENVIRONMENT_VARIABLE = "TARGET_HOST";
+
+    /** The seed of the run's random choices, overriding {@link LoadTest#seed()} (default random). A long: {@value}. */
+    public static final String SEED_PROPERTY_NAME = "loadtest.seed";
+
+    // HTTP
+
+    /** How long opening a connection may take. A duration {@code > 0}, default 10 s: {@value}. */
+    public static final String CONNECT_TIMEOUT_PROPERTY_NAME = "loadtest.http.connect-timeout";
+
+    /** How long a whole response may take. A duration {@code > 0}, default 30 s: {@value}. */
+    public static final String RESPONSE_TIMEOUT_PROPERTY_NAME = "loadtest.http.response-timeout";
+
+    /**
+     * The most distinct request names a run keeps statistics for; the rest are recorded under one "other names"
+     * row. A whole number {@code >= 1}, default 500: {@value}.
+     */
+    public static final String MAX_REQUEST_NAMES_PROPERTY_NAME = "loadtest.max-request-names";
+
+    // Safety rails, TLS and secrets
+
+    /**
+     * A cap on the run's request rate, overriding {@link LoadTest#maxRps()} (default none). A number {@code > 0}:
+     * {@value}.
+     */
+    public static final String MAX_RPS_PROPERTY_NAME = "loadtest.max-rps";
+
+    /**
+     * The only hosts requests may go to, overriding {@link LoadTest#allowedHosts()} (default any): comma-separated
+     * host or {@code host:port} patterns with {@code *}, e.g. {@code 127.0.0.1,*.staging.example.com}: {@value}.
+     */
+    public static final String ALLOWED_HOSTS_PROPERTY_NAME = "loadtest.allowed-hosts";
+
+    /**
+     * The most users a run may ask for, a guard against typos. A whole number {@code >= 1}, default 20,000:
+     * {@value}.
+     */
+    public static final String USERS_CEILING_PROPERTY_NAME = "loadtest.ceiling.users";
+
+    /** The longest a run may last, a guard against typos. A duration {@code > 0}, default 2 h: {@value}. */
+    public static final String DURATION_CEILING_PROPERTY_NAME = "loadtest.ceiling.duration";
+
+    /**
+     * A trust store (PKCS12 or JKS file) whose certificates HTTPS connections trust instead of the JDK's. A readable
+     * file's path, default none: {@value}.
+     */
+    public static final String TRUST_STORE_PROPERTY_NAME = "loadtest.tls.trust-store";
+
+    /** The password of {@value #TRUST_STORE_PROPERTY_NAME}, default none: {@value}. */
+    public static final String TRUST_STORE_PASSWORD_PROPERTY_NAME = "loadtest.tls.trust-store-password";
+
+    /**
+     * {@code true} trusts any HTTPS certificate without verification, and every output warns of it. {@code true} or
+     * {@code false}, default {@code false}: {@value}.
+     */
+    public static final String TRUST_ALL_CERTIFICATES_PROPERTY_NAME = "loadtest.tls.insecure-trust-all-certificates";
+
+    /**
+     * The names (of fields, parameters, headers and cookies, case-insensitive) whose values are masked in every
+     * output, replacing the default list ({@code password}, {@code token}, {@code authorization}, {@code cookie}...).
+     * Comma-separated: {@value}.
+     */
+    public static final String SECRET_NAMES_PROPERTY_NAME = "loadtest.secrets.names";
+
+    // Outputs
+
+    /**
+     * How often the live console line is printed: a duration of at least 1 s (default 5 s), or {@code off} or
+     * {@code 0} for none: {@value}.
+     */
+    public static final String CONSOLE_INTERVAL_PROPERTY_NAME = "loadtest.console.interval";
+
+    /** {@code false} leaves out the tables printed at the end of a run (default {@code true}): {@value}. */
+    public static final String CONSOLE_SUMMARY_PROPERTY_NAME = "loadtest.console.summary";
+
+    /**
+     * The directory under which each load test class writes its files, in a directory named after the class's simple
+     * name; relative to the working directory, default {@code target/loadtest}: {@value}.
+     */
+    public static final String REPORT_DIR_PROPERTY_NAME = "loadtest.report-dir";
+
+    /** {@code false} writes no files; the console and the report entries stay (default {@code true}): {@value}. */
+    public static final String REPORT_FILES_PROPERTY_NAME = "loadtest.report-files";
+
+    /**
+     * {@code true} adds a row per request name to each interval of {@code stats_history.csv}, as Locust's
+     * {@code --csv-full-history} (default {@code false}): {@value}.
+     */
+    public static final String CSV_FULL_HISTORY_PROPERTY_NAME = "loadtest.csv.full-history";
+
+    /**
+     * Every configuration parameter above, in the order of the README's tables (Configuration parameters, then
+     * Output settings). A {@code loadtest.*} key not in this list fails the class.
+     */
+    public static final List<String> ALL_PROPERTY_NAMES = List.of(
+            USERS_PROPERTY_NAME,
+            SPAWN_RATE_PROPERTY_NAME,
+            DURATION_PROPERTY_NAME,
+            STAGES_PROPERTY_NAME,
+            ARRIVAL_RATE_PROPERTY_NAME,
+            MAX_USERS_PROPERTY_NAME,
+            WAIT_TIME_PROPERTY_NAME,
+            STOP_TIMEOUT_PROPERTY_NAME,
+            HOST_PROPERTY_NAME,
+            SEED_PROPERTY_NAME,
+            CONNECT_TIMEOUT_PROPERTY_NAME,
+            RESPONSE_TIMEOUT_PROPERTY_NAME,
+            MAX_REQUEST_NAMES_PROPERTY_NAME,
+            MAX_RPS_PROPERTY_NAME,
+            ALLOWED_HOSTS_PROPERTY_NAME,
+            USERS_CEILING_PROPERTY_NAME,
+            DURATION_CEILING_PROPERTY_NAME,
+            TRUST_STORE_PROPERTY_NAME,
+            TRUST_STORE_PASSWORD_PROPERTY_NAME,
+            TRUST_ALL_CERTIFICATES_PROPERTY_NAME,
+            SECRET_NAMES_PROPERTY_NAME,
+            CONSOLE_INTERVAL_PROPERTY_NAME,
+            CONSOLE_SUMMARY_PROPERTY_NAME,
+            REPORT_DIR_PROPERTY_NAME,
+            REPORT_FILES_PROPERTY_NAME,
+            CSV_FULL_HISTORY_PROPERTY_NAME);
+
+    private LoadTestConstants() {
+    }
+}
