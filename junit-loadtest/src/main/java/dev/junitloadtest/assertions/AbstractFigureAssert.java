@@ -5,7 +5,7 @@ import java.time.Duration;
 
 import org.assertj.core.api.AbstractAssert;
 
-import dev.junitloadtest.internal.threshold.Comparison;
+import dev.junitloadtest.result.Comparison;
 
 /**
  * Base of the assertions on one figure of a load test result (a percentile, the failure rate, the throughput, a

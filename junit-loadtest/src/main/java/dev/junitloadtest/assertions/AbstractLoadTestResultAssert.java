@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 
 import org.assertj.core.api.AbstractAssert;
 
-import dev.junitloadtest.internal.threshold.Formats;
+import dev.junitloadtest.result.Formats;
 import dev.junitloadtest.result.LoadTestResult;
 import dev.junitloadtest.result.RequestStats;
 import dev.junitloadtest.result.ThresholdResult;

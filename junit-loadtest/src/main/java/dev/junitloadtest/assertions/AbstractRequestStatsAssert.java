@@ -5,7 +5,7 @@ import java.util.function.Function;
 
 import org.assertj.core.api.AbstractAssert;
 
-import dev.junitloadtest.internal.config.Numbers;
+import dev.junitloadtest.result.Formats;
 import dev.junitloadtest.result.RequestStats;
 
 /**
@@ -61,7 +61,7 @@ public abstract class AbstractRequestStatsAssert<SELF extends AbstractRequestSta
         if (!(percentile >= 0 && percentile <= 100)) {
             throw new IllegalArgumentException("A percentile is between 0 and 100, but was " + percentile);
         }
-        return latency("p" + Numbers.compact(percentile), stats -> stats.percentile(percentile));
+        return latency("p" + Formats.compact(percentile), stats -> stats.percentile(percentile));
     }
 
     /**
@@ -147,7 +147,7 @@ public abstract class AbstractRequestStatsAssert<SELF extends AbstractRequestSta
         if (!(percentile >= 0 && percentile <= 100)) {
             throw new IllegalArgumentException("A percentile is between 0 and 100, but was " + percentile);
         }
-        return latency("service-time p" + Numbers.compact(percentile),
+        return latency("service-time p" + Formats.compact(percentile),
                 stats -> stats.serviceTimes().percentile(percentile));
     }
 

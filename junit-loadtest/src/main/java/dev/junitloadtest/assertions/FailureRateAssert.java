@@ -3,8 +3,8 @@ package dev.junitloadtest.assertions;
 import java.math.BigDecimal;
 import java.math.MathContext;
 
-import dev.junitloadtest.internal.threshold.Comparison;
-import dev.junitloadtest.internal.threshold.Formats;
+import dev.junitloadtest.result.Comparison;
+import dev.junitloadtest.result.Formats;
 
 /**
  * Assertions on the failure rate of a load test result: failed requests as a fraction of all, from 0 to 1, as

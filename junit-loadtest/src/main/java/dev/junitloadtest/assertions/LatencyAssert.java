@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Objects;
 
-import dev.junitloadtest.internal.threshold.Comparison;
-import dev.junitloadtest.internal.threshold.Formats;
+import dev.junitloadtest.result.Comparison;
+import dev.junitloadtest.result.Formats;
 
 /**
  * Assertions on a latency of a load test result: a percentile, the median, the mean, the minimum or the maximum of a

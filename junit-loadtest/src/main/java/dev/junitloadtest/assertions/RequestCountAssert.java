@@ -2,8 +2,8 @@ package dev.junitloadtest.assertions;
 
 import java.math.BigDecimal;
 
-import dev.junitloadtest.internal.threshold.Comparison;
-import dev.junitloadtest.internal.threshold.Formats;
+import dev.junitloadtest.result.Comparison;
+import dev.junitloadtest.result.Formats;
 
 /**
  * Assertions on a number of requests of a load test result: how many were made ({@code count()}) or how many failed

@@ -2,8 +2,8 @@ package dev.junitloadtest.assertions;
 
 import java.math.BigDecimal;
 
-import dev.junitloadtest.internal.threshold.Comparison;
-import dev.junitloadtest.internal.threshold.Formats;
+import dev.junitloadtest.result.Comparison;
+import dev.junitloadtest.result.Formats;
 
 /**
  * Assertions on the throughput of a load test result: requests per second over the measured time of the run (or

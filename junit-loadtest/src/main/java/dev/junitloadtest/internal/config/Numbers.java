@@ -1,8 +1,8 @@
 package dev.junitloadtest.internal.config;
 
-import java.math.BigDecimal;
+import dev.junitloadtest.result.Formats;
 
-/** Number formatting shared by messages and reports. Internal. */
+/** Number formatting for configuration messages; see {@link Formats}, which does the writing. Internal. */
 public final class Numbers {
 
     private Numbers() {
@@ -10,9 +10,6 @@ public final class Numbers {
 
     /** {@code 5} for 5.0, {@code 2.5} for 2.5: no trailing zeros, no exponent. */
     public static String compact(double value) {
-        if (Double.isInfinite(value) || Double.isNaN(value)) {
-            return String.valueOf(value);
-        }
-        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return Formats.compact(value);
     }
 }

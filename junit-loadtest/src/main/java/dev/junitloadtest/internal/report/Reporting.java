@@ -19,6 +19,7 @@ import dev.junitloadtest.internal.config.ConfigurationParameters;
 import dev.junitloadtest.internal.config.LoadProfile;
 import dev.junitloadtest.internal.recording.RunListener;
 import dev.junitloadtest.internal.report.html.HtmlReport;
+import dev.junitloadtest.result.Formats;
 import dev.junitloadtest.result.LoadTestResult;
 import dev.junitloadtest.result.RequestStats;
 import dev.junitloadtest.result.ThresholdResult;
@@ -226,7 +227,7 @@ public final class Reporting {
     private Map<String, String> entries(LoadTestResult result, List<String> problems) {
         RequestStats total = result.total();
         Map<String, String> entries = new LinkedHashMap<>();
-        entries.put("loadtest.failure-rate", Figures.percent(total.failureRate(), 2));
+        entries.put("loadtest.failure-rate", Formats.percent(total.failureRate(), 2));
         entries.put("loadtest.p50.ms", millis(total.median()));
         entries.put("loadtest.p99.ms", millis(total.percentile(99)));
         entries.put("loadtest.max.ms", millis(total.max()));
@@ -239,7 +240,7 @@ public final class Reporting {
             }
             entries.put("loadtest.request." + stats.key(), String.format(Locale.ROOT,
                     "%d requests, %d failures (%s), %.1f req/s, p50 %s ms, p95 %s ms, p99 %s ms", stats.count(),
-                    stats.failures(), Figures.percent(stats.failureRate(), 2), stats.throughput(),
+                    stats.failures(), Formats.percent(stats.failureRate(), 2), stats.throughput(),
                     millis(stats.median()), millis(stats.percentile(95)), millis(stats.percentile(99))));
         }
         if (!result.thresholds().isEmpty()) {

@@ -2,6 +2,8 @@ package dev.junitloadtest.internal.threshold;
 
 import java.math.BigDecimal;
 
+import dev.junitloadtest.result.Comparison;
+
 /**
  * A parsed threshold expression: {@code p95 < 500ms} is the metric {@code p95}, the comparison {@code <} and a budget
  * of 500,000,000 ns written in {@code ms}. Internal.

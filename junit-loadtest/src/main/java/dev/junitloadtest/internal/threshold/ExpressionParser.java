@@ -5,6 +5,8 @@ import java.util.Optional;
 
 import dev.junitloadtest.internal.config.LoadTestConfigurationException;
 
+import dev.junitloadtest.result.Comparison;
+
 /**
  * Reads a threshold expression, {@code metric comparison number [unit]}, e.g. {@code p99.9 <= 2s}. Spaces between
  * the parts are optional. A malformed expression is a {@link LoadTestConfigurationException} whose message quotes it

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import dev.junitloadtest.json.Json;
+import dev.junitloadtest.result.Formats;
 import dev.junitloadtest.result.LoadTestResult;
 
 /**
@@ -78,7 +79,7 @@ public final class HtmlReport {
     }
 
     private static String footer(Assets assets) {
-        return "Written by junit-loadtest on " + Format.timestamp(Instant.now()) + ". Charts drawn with uPlot "
+        return "Written by junit-loadtest on " + Formats.timestamp(Instant.now()) + ". Charts drawn with uPlot "
                 + Html.text(assets.uplotVersion()) + " (MIT licence, in this page's source).";
     }
 
