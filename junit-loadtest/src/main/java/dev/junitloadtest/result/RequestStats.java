@@ -89,7 +89,10 @@ public final class RequestStats {
         return responseTimes;
     }
 
-    /** Plain service times, from the moment the request was sent; the same as {@link #responseTimes()} in the closed model. */
+    /**
+     * Plain service times, from the moment the request was sent; the same as {@link #responseTimes()} in the closed
+     * model. For a window, those of the window's intervals, as its response times.
+     */
     public LatencyDistribution serviceTimes() {
         return serviceTimes;
     }

@@ -6,6 +6,8 @@ import java.util.zip.DataFormatException;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
+import dev.junitloadtest.result.LatencyDistribution;
+
 /**
  * The one place that decides how latencies are kept: microseconds, in HdrHistograms of three significant digits that
  * grow to the range actually recorded. Three digits keep every value within 0.1% (1 ms at 1 s); the plain (not packed)
@@ -15,8 +17,8 @@ import org.HdrHistogram.Recorder;
  */
 public final class Histograms {
 
-    /** Significant decimal digits of every latency histogram. */
-    public static final int SIGNIFICANT_DIGITS = 3;
+    /** Significant decimal digits of every latency histogram: those the results promise. */
+    public static final int SIGNIFICANT_DIGITS = LatencyDistribution.SIGNIFICANT_DIGITS;
 
     /** Largest latency recorded as itself (one hour, in microseconds); longer ones are recorded as this. */
     public static final long MAX_TRACKED_MICROS = 3_600_000_000L;
@@ -32,15 +34,6 @@ public final class Histograms {
     /** An empty histogram owned by one thread. */
     public static Histogram newHistogram() {
         return new Histogram(SIGNIFICANT_DIGITS);
-    }
-
-    /** A copy of {@code histogram} as a packed histogram. */
-    public static Histogram copyOf(Histogram histogram) {
-        Histogram copy = newHistogram();
-        copy.add(histogram);
-        copy.setStartTimeStamp(histogram.getStartTimeStamp());
-        copy.setEndTimeStamp(histogram.getEndTimeStamp());
-        return copy;
     }
 
     /** Clamps a measured latency into the recordable range. */

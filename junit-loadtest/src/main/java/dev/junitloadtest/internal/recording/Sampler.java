@@ -109,15 +109,13 @@ public final class Sampler {
             Histogram interval = recorder.responseTimes().getIntervalHistogram(state.recycledInterval);
             state.recycledInterval = interval;
             state.cumulative.add(interval);
+            Histogram service = interval;
             if (recorder.serviceTimes() != null) {
-                Histogram service = recorder.serviceTimes().getIntervalHistogram(state.recycledService);
+                service = recorder.serviceTimes().getIntervalHistogram(state.recycledService);
                 state.recycledService = service;
-                state.serviceCumulative.add(service);
-                aggregatedServiceCumulative.add(service);
-            } else {
-                state.serviceCumulative.add(interval);
-                aggregatedServiceCumulative.add(interval);
             }
+            state.serviceCumulative.add(service);
+            aggregatedServiceCumulative.add(service);
             long newFailures = failures - state.failures;
             long newBytes = bytes - state.bytes;
             state.failures = failures;
@@ -126,7 +124,7 @@ public final class Sampler {
             intervalBytes += newBytes;
             aggregatedInterval.add(interval);
             samples.add(new RequestSample(recorder.key(), interval, newFailures, newBytes, state.cumulative,
-                    state.serviceCumulative, failures, bytes));
+                    state.serviceCumulative, failures, bytes, service));
         }
         samples.sort(Comparator.comparing(RequestSample::key));
         aggregatedCumulative.add(aggregatedInterval);
