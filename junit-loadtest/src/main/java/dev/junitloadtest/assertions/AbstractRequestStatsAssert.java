@@ -1,8 +1,11 @@
 package dev.junitloadtest.assertions;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.time.Duration;
 import java.util.function.Function;
 
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 
 import dev.junitloadtest.result.Formats;
@@ -15,6 +18,7 @@ import dev.junitloadtest.result.RequestStats;
  *
  * @param <SELF> the assertion's own type
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public abstract class AbstractRequestStatsAssert<SELF extends AbstractRequestStatsAssert<SELF>>
         extends AbstractAssert<SELF, RequestStats> {
 

@@ -1,7 +1,11 @@
 package dev.junitloadtest.assertions;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
+
+import org.apiguardian.api.API;
 
 import dev.junitloadtest.result.Comparison;
 import dev.junitloadtest.result.Formats;
@@ -11,6 +15,7 @@ import dev.junitloadtest.result.Formats;
  * {@code assertThat(result).request("GET /").failureRate()} leads to. Budgets are fractions too: {@code 0.01} is 1%.
  * Fails when there were no requests, whatever the budget.
  */
+@API(status = STABLE, since = "0.1")
 public class FailureRateAssert extends AbstractFigureAssert<FailureRateAssert, Double> {
 
     /** An assertion on {@code actual}; normally reached from a request's assertion, which names the figure. */

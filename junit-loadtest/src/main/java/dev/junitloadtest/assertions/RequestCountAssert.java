@@ -1,6 +1,10 @@
 package dev.junitloadtest.assertions;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.math.BigDecimal;
+
+import org.apiguardian.api.API;
 
 import dev.junitloadtest.result.Comparison;
 import dev.junitloadtest.result.Formats;
@@ -10,6 +14,7 @@ import dev.junitloadtest.result.Formats;
  * ({@code failures()}). A count of requests can be zero; a count of failures needs requests, so
  * {@code failures().isZero()} fails when there were none rather than passing on nothing.
  */
+@API(status = STABLE, since = "0.1")
 public class RequestCountAssert extends AbstractFigureAssert<RequestCountAssert, Long> {
 
     /** An assertion on {@code actual}; normally reached from a request's assertion, which names the figure. */

@@ -1,10 +1,13 @@
 package dev.junitloadtest.result;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.zip.DataFormatException;
 
 import org.HdrHistogram.Histogram;
+import org.apiguardian.api.API;
 
 /**
  * {@code LatencyDistribution} is a set of measured latencies, kept as an HdrHistogram at microsecond resolution with
@@ -12,6 +15,7 @@ import org.HdrHistogram.Histogram;
  * (a microsecond below 1 ms, a millisecond at 1 s).
  * Immutable and thread-safe.
  */
+@API(status = STABLE, since = "0.1")
 public final class LatencyDistribution {
 
     /**

@@ -1,5 +1,7 @@
 package dev.junitloadtest.result;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.HdrHistogram.Histogram;
+import org.apiguardian.api.API;
 
 /**
  * {@code LoadTestResult} holds everything a load test run measured: per request name and all together, counts,
@@ -24,6 +27,7 @@ import org.HdrHistogram.Histogram;
  *
  * <p>Results are made by the engine only; a load test receives them and never builds one.
  */
+@API(status = STABLE, since = "0.1")
 public final class LoadTestResult {
 
     private final RunProfile profile;

@@ -1,12 +1,17 @@
 package dev.junitloadtest.result;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.time.Duration;
+
+import org.apiguardian.api.API;
 
 /**
  * {@code RequestStats} holds the figures of one request name (or of all requests together, the
  * {@linkplain LoadTestResult#total() aggregated} row) over a run or a window of it, as a row of Locust's statistics
  * table. Immutable and thread-safe.
  */
+@API(status = STABLE, since = "0.1")
 public final class RequestStats {
 
     private final String method;

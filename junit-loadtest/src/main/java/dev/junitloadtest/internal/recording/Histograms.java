@@ -1,10 +1,13 @@
 package dev.junitloadtest.internal.recording;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.nio.ByteBuffer;
 import java.util.zip.DataFormatException;
 
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
+import org.apiguardian.api.API;
 
 import dev.junitloadtest.result.LatencyDistribution;
 
@@ -15,6 +18,7 @@ import dev.junitloadtest.result.LatencyDistribution;
  * name. Packed or four-digit histograms were measured: packed ones cost the sampler a full scan of their virtual
  * buckets (milliseconds per name per second), four-digit plain ones cost megabytes per name. Internal.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Histograms {
 
     /** Significant decimal digits of every latency histogram: those the results promise. */

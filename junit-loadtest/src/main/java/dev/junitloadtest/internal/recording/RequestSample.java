@@ -1,6 +1,9 @@
 package dev.junitloadtest.internal.recording;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import org.HdrHistogram.Histogram;
+import org.apiguardian.api.API;
 
 /**
  * One request name's figures at the end of an interval: the interval's own and the run's so far. The histograms
@@ -18,6 +21,7 @@ import org.HdrHistogram.Histogram;
  * @param serviceInterval plain service times (µs) of the interval; the very same histogram as {@code interval} in the
  *     closed model, where a request's response time is its service time
  */
+@API(status = INTERNAL, since = "0.1")
 public record RequestSample(RequestKey key, Histogram interval, long intervalFailures, long intervalBytes,
         Histogram cumulative, Histogram serviceCumulative, long totalFailures, long totalBytes,
         Histogram serviceInterval) {

@@ -1,5 +1,7 @@
 package dev.junitloadtest.internal.recording;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,12 +12,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 
 import org.HdrHistogram.Histogram;
+import org.apiguardian.api.API;
 
 /**
  * Swaps every recorder's interval histograms once per interval, on its own platform thread so it keeps time when
  * virtual users saturate the carriers, and hands the figures to the listeners and the {@link Timeline}. It is the
  * only reader of the recorders, so the cumulative histograms it keeps need no locking. Internal.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Sampler {
 
     private final Recording recording;

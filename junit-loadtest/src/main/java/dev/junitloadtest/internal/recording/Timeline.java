@@ -1,11 +1,14 @@
 package dev.junitloadtest.internal.recording;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.HdrHistogram.Histogram;
+import org.apiguardian.api.API;
 
 /**
  * The run's intervals, kept compressed so figures for any part of the run (the steady state after a ramp, one stage)
@@ -13,6 +16,7 @@ import org.HdrHistogram.Histogram;
  * neighbours are merged two by two and later intervals are gathered to the coarser resolution. Used by the sampler
  * thread only while the run goes, read-only after. Internal.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Timeline {
 
     /** Most entries kept; a 10-minute run at one-second intervals fits at full resolution. */

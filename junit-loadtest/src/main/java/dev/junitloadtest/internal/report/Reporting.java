@@ -1,5 +1,7 @@
 package dev.junitloadtest.internal.report;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -14,6 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+
+import org.apiguardian.api.API;
 
 import dev.junitloadtest.internal.config.ConfigurationParameters;
 import dev.junitloadtest.internal.config.LoadProfile;
@@ -33,6 +37,7 @@ import dev.junitloadtest.result.ThresholdResult;
  * test: the problem is printed and attached. One
  * instance per run; {@link #listeners()} are called on the sampler thread, {@link #finish} after the run. Internal.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Reporting {
 
     /** File names in the report directory. */

@@ -1,7 +1,11 @@
 package dev.junitloadtest.internal.threshold;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.math.BigDecimal;
 import java.util.function.Function;
+
+import org.apiguardian.api.API;
 
 /**
  * A figure a threshold can put a budget on, as {@link Metrics} resolves it from its name: {@code p99.9},
@@ -14,6 +18,7 @@ import java.util.function.Function;
  *        rather than passing on nothing; {@code count} and {@code rps} are zero then, a real figure
  * @param measure reads it from figures, in the quantity's base unit
  */
+@API(status = INTERNAL, since = "0.1")
 public record Metric(String name, Quantity quantity, Trend trend, boolean needsRequests,
         Function<Figures, BigDecimal> measure) {
 

@@ -13,7 +13,7 @@ import dev.junitloadtest.result.Formats;
  * kept in one base unit per quantity: nanoseconds, a fraction from 0 to 1, a number of requests, requests per
  * second. Internal.
  */
-public enum Quantity {
+enum Quantity {
 
     /** Response or service times; written in {@code us}, {@code ms} or {@code s}. */
     TIME("a time", "use us, ms or s", "ms"),
