@@ -2,9 +2,7 @@ package dev.junitloadtest.result;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
-import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.zip.DataFormatException;
 
 import org.HdrHistogram.Histogram;
 import org.apiguardian.api.API;
@@ -98,17 +96,6 @@ public final class LatencyDistribution {
         copy.setStartTimeStamp(histogram.getStartTimeStamp());
         copy.setEndTimeStamp(histogram.getEndTimeStamp());
         return copy;
-    }
-
-    /** The histogram encoded in {@code bytes} by {@link Histogram#encodeIntoCompressedByteBuffer}. */
-    static Histogram decompress(byte[] bytes) {
-        try {
-            Histogram decoded = Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(bytes), 0);
-            decoded.setAutoResize(true);
-            return decoded;
-        } catch (DataFormatException e) {
-            throw new IllegalStateException("A histogram kept by this run could not be decoded", e);
-        }
     }
 
     private static Duration micros(long micros) {

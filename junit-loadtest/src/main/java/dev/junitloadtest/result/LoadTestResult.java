@@ -139,7 +139,7 @@ public final class LoadTestResult {
             long count = 0;
             long failed = 0;
             for (RecordedRun.IntervalRequest request : interval.requests()) {
-                histogram.add(LatencyDistribution.decompress(request.responseTimes()));
+                histogram.add(ResultBuilder.decompress(request.responseTimes()));
                 count += request.count();
                 failed += request.failures();
             }

@@ -95,10 +95,10 @@ final class RecordedRun {
         }
 
         void add(IntervalRequest request) {
-            Histogram response = LatencyDistribution.decompress(request.responseTimes());
+            Histogram response = ResultBuilder.decompress(request.responseTimes());
             responseTimes.add(response);
             serviceTimes.add(request.serviceTimes() == request.responseTimes() ? response
-                    : LatencyDistribution.decompress(request.serviceTimes()));
+                    : ResultBuilder.decompress(request.serviceTimes()));
             failures += request.failures();
             bytes += request.bytes();
         }

@@ -2,6 +2,7 @@ package dev.junitloadtest.result;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.zip.DataFormatException;
 
 import org.HdrHistogram.Histogram;
-
 import org.apiguardian.api.API;
 
 /**
@@ -72,8 +73,7 @@ public final class ResultBuilder {
     /**
      * Adds one request name's figures in the interval {@link #interval} adds next.
      *
-     * @param responseTimes its response times (µs) in HdrHistogram's compressed encoding
-     *     ({@link Histogram#encodeIntoCompressedByteBuffer}); kept, not copied
+     * @param responseTimes its response times (µs), {@linkplain #compress(Histogram) compressed}; kept, not copied
      * @param serviceTimes its service times, encoded the same way, or {@code null} when they are the response times
      *     (the closed model)
      */
@@ -182,6 +182,30 @@ public final class ResultBuilder {
         RequestStats total = new RequestStats("", "Aggregated", failed, bytes, end,
                 LatencyDistribution.ofMicros(all), LatencyDistribution.ofMicros(allService));
         return new LoadTestResult(run, Duration.ZERO, end, requests, total, run.intervals, List.of());
+    }
+
+    /**
+     * {@code histogram} in HdrHistogram's compressed encoding, as {@link #intervalRequest} takes it: an interval of a
+     * long run then costs bytes rather than the kilobytes of a live histogram.
+     */
+    public static byte[] compress(Histogram histogram) {
+        ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
+        int length = histogram.encodeIntoCompressedByteBuffer(buffer);
+        byte[] bytes = new byte[length];
+        buffer.flip();
+        buffer.get(bytes);
+        return bytes;
+    }
+
+    /** The histogram {@link #compress(Histogram)} encoded, growing to any range added to it. */
+    public static Histogram decompress(byte[] bytes) {
+        try {
+            Histogram decoded = Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(bytes), 0);
+            decoded.setAutoResize(true);
+            return decoded;
+        } catch (DataFormatException e) {
+            throw new IllegalStateException("A histogram kept by this run could not be decoded", e);
+        }
     }
 
     private record RequestTotals(String method, String name, Histogram responseTimes, Histogram serviceTimes,

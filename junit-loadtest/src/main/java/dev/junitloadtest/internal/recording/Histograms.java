@@ -2,14 +2,12 @@ package dev.junitloadtest.internal.recording;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import java.nio.ByteBuffer;
-import java.util.zip.DataFormatException;
-
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import org.apiguardian.api.API;
 
 import dev.junitloadtest.result.LatencyDistribution;
+import dev.junitloadtest.result.ResultBuilder;
 
 /**
  * The one place that decides how latencies are kept: microseconds, in HdrHistograms of three significant digits that
@@ -47,22 +45,11 @@ public final class Histograms {
 
     /** {@code histogram} compressed, for keeping many intervals in little memory. */
     public static byte[] compress(Histogram histogram) {
-        ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
-        int length = histogram.encodeIntoCompressedByteBuffer(buffer);
-        byte[] bytes = new byte[length];
-        buffer.flip();
-        buffer.get(bytes);
-        return bytes;
+        return ResultBuilder.compress(histogram);
     }
 
     /** A histogram decompressed from {@link #compress(Histogram)}'s bytes. */
     public static Histogram decompress(byte[] bytes) {
-        try {
-            Histogram decoded = Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(bytes), 0);
-            decoded.setAutoResize(true);
-            return decoded;
-        } catch (DataFormatException e) {
-            throw new IllegalStateException("A histogram kept by this run could not be decoded", e);
-        }
+        return ResultBuilder.decompress(bytes);
     }
 }
