@@ -1,5 +1,7 @@
 package dev.junitloadtest;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -7,6 +9,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.ClassTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -41,6 +44,7 @@ import dev.junitloadtest.internal.junit.LoadTestExtension;
 @Inherited
 @ClassTemplate
 @ExtendWith(LoadTestExtension.class)
+@API(status = STABLE, since = "0.1")
 public @interface LoadTest {
 
     /**

@@ -1,6 +1,10 @@
 package dev.junitloadtest;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.List;
+
+import org.apiguardian.api.API;
 
 /**
  * The names of every configuration parameter junit-loadtest reads, in one place, as JUnit's own {@code Constants}
@@ -16,6 +20,7 @@ import java.util.List;
  * <p>The annotations' {@code *_PROPERTY_NAME} constants (such as {@link Users#COUNT_PROPERTY_NAME}) are the same
  * names, kept for code that already uses them.
  */
+@API(status = STABLE, since = "0.1")
 public final class LoadTestConstants {
 
     /** What the name of every configuration parameter of junit-loadtest starts with: {@value}. */

@@ -1,9 +1,12 @@
 package dev.junitloadtest;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 
@@ -23,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
  * {@value LoadTest#HOST_ENVIRONMENT_VARIABLE} environment variable or a {@link TargetHost @TargetHost} member wins
  * over a published one.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class LoadTestHost {
 
     private static final Namespace NAMESPACE = Namespace.create(LoadTestHost.class);

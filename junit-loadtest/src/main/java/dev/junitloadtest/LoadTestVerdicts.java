@@ -1,5 +1,8 @@
 package dev.junitloadtest;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -30,6 +34,7 @@ import dev.junitloadtest.result.ThresholdResult;
  * <p>Without it, the verdicts are still enforced: the run's node in the test tree fails, every failed verdict listed
  * together.
  */
+@API(status = STABLE, since = "0.1")
 public interface LoadTestVerdicts {
 
     /**
@@ -55,6 +60,7 @@ public interface LoadTestVerdicts {
     }
 
     /** How the run's own verdict is shown. Not part of the API. */
+    @API(status = INTERNAL, since = "0.1")
     final class Verdicts {
 
         private Verdicts() {

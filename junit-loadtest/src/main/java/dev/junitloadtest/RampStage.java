@@ -1,5 +1,7 @@
 package dev.junitloadtest;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -7,6 +9,8 @@ import java.lang.annotation.Repeatable;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+
+import org.apiguardian.api.API;
 
 /**
  * {@code @RampStage} is one stage of a staged load shape, as Locust's {@code LoadTestShape} or k6's {@code stages}:
@@ -26,6 +30,7 @@ import java.lang.annotation.Target;
 @Documented
 @Inherited
 @Repeatable(RampStages.class)
+@API(status = STABLE, since = "0.1")
 public @interface RampStage {
 
     /**

@@ -1,6 +1,10 @@
 package dev.junitloadtest;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.io.Serial;
+
+import org.apiguardian.api.API;
 
 /**
  * {@code RecordedFailureException} ends a task after a failure that has already been recorded in the statistics: a
@@ -8,6 +12,7 @@ import java.io.Serial;
  * {@link VirtualUser#time(String, String, java.util.concurrent.Callable) VirtualUser.time} that threw. The engine does
  * not count it again as a task exception.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public class RecordedFailureException extends RuntimeException {
 
     @Serial

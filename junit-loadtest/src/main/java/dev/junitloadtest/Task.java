@@ -1,11 +1,14 @@
 package dev.junitloadtest;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,6 +34,7 @@ import dev.junitloadtest.internal.junit.LoadTestExtension;
 @Documented
 @TestTemplate
 @ExtendWith(LoadTestExtension.class)
+@API(status = STABLE, since = "0.1")
 public @interface Task {
 
     /** Relative weight of this task among its user type's tasks; {@code >= 1}. */

@@ -1,5 +1,7 @@
 package dev.junitloadtest;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -7,6 +9,8 @@ import java.lang.annotation.Repeatable;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+
+import org.apiguardian.api.API;
 
 /**
  * {@code @Threshold} is a budget that a load test's result must meet, such as {@code p95 < 500ms} or
@@ -41,6 +45,7 @@ import java.lang.annotation.Target;
 @Documented
 @Inherited
 @Repeatable(Thresholds.class)
+@API(status = STABLE, since = "0.1")
 public @interface Threshold {
 
     /** The value of {@link #request()} that judges every request name separately, one verdict each: {@value}. */

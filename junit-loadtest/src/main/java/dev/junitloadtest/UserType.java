@@ -1,5 +1,7 @@
 package dev.junitloadtest;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -7,6 +9,8 @@ import java.lang.annotation.Repeatable;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+
+import org.apiguardian.api.API;
 
 /**
  * {@code @UserType} adds a class of virtual users to a load test, as Locust runs several {@code User} classes in one
@@ -32,6 +36,7 @@ import java.lang.annotation.Target;
 @Documented
 @Inherited
 @Repeatable(UserTypes.class)
+@API(status = STABLE, since = "0.1")
 public @interface UserType {
 
     /** The class whose instances are the virtual users. */

@@ -1,7 +1,11 @@
 package dev.junitloadtest;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.concurrent.Callable;
 import java.util.random.RandomGenerator;
+
+import org.apiguardian.api.API;
 
 /**
  * {@code VirtualUser} is the handle of one virtual user, handed to {@link Task @Task}, {@link OnStart @OnStart} and
@@ -9,6 +13,7 @@ import java.util.random.RandomGenerator;
  *
  * <p>A handle belongs to its user's thread: use it from the task that received it, not from other threads.
  */
+@API(status = STABLE, since = "0.1")
 public interface VirtualUser {
 
     /** This user's number within the run, from 1 in the order users were started. */
@@ -60,6 +65,7 @@ public interface VirtualUser {
 
     /** {@code ThrowingRunnable} is work measured by {@link VirtualUser#time(String, String, ThrowingRunnable)}. */
     @FunctionalInterface
+    @API(status = STABLE, since = "0.1")
     interface ThrowingRunnable {
 
         /** Does the work. */

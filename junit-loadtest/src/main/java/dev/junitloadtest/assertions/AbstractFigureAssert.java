@@ -1,11 +1,14 @@
 package dev.junitloadtest.assertions;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 
-import dev.junitloadtest.internal.threshold.Comparison;
+import dev.junitloadtest.result.Comparison;
 
 /**
  * Base of the assertions on one figure of a load test result (a percentile, the failure rate, the throughput, a
@@ -17,6 +20,7 @@ import dev.junitloadtest.internal.threshold.Comparison;
  * @param <SELF> the assertion's own type
  * @param <ACTUAL> the figure's type
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public abstract class AbstractFigureAssert<SELF extends AbstractFigureAssert<SELF, ACTUAL>, ACTUAL>
         extends AbstractAssert<SELF, ACTUAL> {
 

@@ -1,13 +1,16 @@
 package dev.junitloadtest.assertions;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 
-import dev.junitloadtest.internal.threshold.Formats;
+import dev.junitloadtest.result.Formats;
 import dev.junitloadtest.result.LoadTestResult;
 import dev.junitloadtest.result.RequestStats;
 import dev.junitloadtest.result.ThresholdResult;
@@ -21,6 +24,7 @@ import dev.junitloadtest.result.ThresholdResult;
  *
  * @param <SELF> the assertion's own type
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public abstract class AbstractLoadTestResultAssert<SELF extends AbstractLoadTestResultAssert<SELF>>
         extends AbstractAssert<SELF, LoadTestResult> {
 

@@ -1,11 +1,14 @@
 package dev.junitloadtest.assertions;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.time.Duration;
 import java.util.function.Function;
 
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 
-import dev.junitloadtest.internal.config.Numbers;
+import dev.junitloadtest.result.Formats;
 import dev.junitloadtest.result.RequestStats;
 
 /**
@@ -15,6 +18,7 @@ import dev.junitloadtest.result.RequestStats;
  *
  * @param <SELF> the assertion's own type
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public abstract class AbstractRequestStatsAssert<SELF extends AbstractRequestStatsAssert<SELF>>
         extends AbstractAssert<SELF, RequestStats> {
 
@@ -61,7 +65,7 @@ public abstract class AbstractRequestStatsAssert<SELF extends AbstractRequestSta
         if (!(percentile >= 0 && percentile <= 100)) {
             throw new IllegalArgumentException("A percentile is between 0 and 100, but was " + percentile);
         }
-        return latency("p" + Numbers.compact(percentile), stats -> stats.percentile(percentile));
+        return latency("p" + Formats.compact(percentile), stats -> stats.percentile(percentile));
     }
 
     /**
@@ -147,7 +151,7 @@ public abstract class AbstractRequestStatsAssert<SELF extends AbstractRequestSta
         if (!(percentile >= 0 && percentile <= 100)) {
             throw new IllegalArgumentException("A percentile is between 0 and 100, but was " + percentile);
         }
-        return latency("service-time p" + Numbers.compact(percentile),
+        return latency("service-time p" + Formats.compact(percentile),
                 stats -> stats.serviceTimes().percentile(percentile));
     }
 

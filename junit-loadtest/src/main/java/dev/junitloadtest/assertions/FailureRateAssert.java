@@ -1,16 +1,21 @@
 package dev.junitloadtest.assertions;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 
-import dev.junitloadtest.internal.threshold.Comparison;
-import dev.junitloadtest.internal.threshold.Formats;
+import org.apiguardian.api.API;
+
+import dev.junitloadtest.result.Comparison;
+import dev.junitloadtest.result.Formats;
 
 /**
  * Assertions on the failure rate of a load test result: failed requests as a fraction of all, from 0 to 1, as
  * {@code assertThat(result).request("GET /").failureRate()} leads to. Budgets are fractions too: {@code 0.01} is 1%.
  * Fails when there were no requests, whatever the budget.
  */
+@API(status = STABLE, since = "0.1")
 public class FailureRateAssert extends AbstractFigureAssert<FailureRateAssert, Double> {
 
     /** An assertion on {@code actual}; normally reached from a request's assertion, which names the figure. */

@@ -1,17 +1,22 @@
 package dev.junitloadtest.assertions;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Objects;
 
-import dev.junitloadtest.internal.threshold.Comparison;
-import dev.junitloadtest.internal.threshold.Formats;
+import org.apiguardian.api.API;
+
+import dev.junitloadtest.result.Comparison;
+import dev.junitloadtest.result.Formats;
 
 /**
  * Assertions on a latency of a load test result: a percentile, the median, the mean, the minimum or the maximum of a
  * request's response times, as {@code assertThat(result).request("GET /").percentile(95)} leads to. Fails when the
  * request had no requests, whatever the budget.
  */
+@API(status = STABLE, since = "0.1")
 public class LatencyAssert extends AbstractFigureAssert<LatencyAssert, Duration> {
 
     /** An assertion on {@code actual}; normally reached from a request's assertion, which names the figure. */

@@ -1,5 +1,9 @@
 package dev.junitloadtest.assertions;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 import dev.junitloadtest.result.LoadTestResult;
 import dev.junitloadtest.result.RequestStats;
 
@@ -21,6 +25,7 @@ import dev.junitloadtest.result.RequestStats;
  * {@code Expecting p95 of GET /volatile to be < 500 ms but was 1,203.4 ms (n=4,812)}. To see every breach rather
  * than the first, use {@link LoadTestSoftAssertions}.
  */
+@API(status = STABLE, since = "0.1")
 public final class LoadTestAssertions {
 
     private LoadTestAssertions() {

@@ -1,7 +1,10 @@
 package dev.junitloadtest.assertions;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.function.Consumer;
 
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractSoftAssertions;
 import org.assertj.core.api.SoftAssertionsProvider;
 
@@ -23,6 +26,7 @@ import org.assertj.core.api.SoftAssertionsProvider;
  * It also works as a JUnit field with AssertJ's {@code SoftAssertionsExtension} and {@code @InjectSoftAssertions}.
  * Not thread-safe.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public class LoadTestSoftAssertions extends AbstractSoftAssertions implements LoadTestSoftAssertionsProvider {
 
     /** Soft assertions with nothing collected yet; end them with {@link #assertAll()}. */

@@ -1,5 +1,8 @@
 package dev.junitloadtest.assertions;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import org.assertj.core.api.SoftAssertionsProvider;
 
 import dev.junitloadtest.result.LoadTestResult;
@@ -20,6 +23,7 @@ import dev.junitloadtest.result.RequestStats;
  * }</pre>
  * Every assertion reached from {@code assertThat} (a request's, then a percentile's) is soft as well.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface LoadTestSoftAssertionsProvider extends SoftAssertionsProvider {
 
     /**

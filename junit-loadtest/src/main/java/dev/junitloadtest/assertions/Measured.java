@@ -2,7 +2,7 @@ package dev.junitloadtest.assertions;
 
 import java.time.Duration;
 
-import dev.junitloadtest.internal.threshold.Formats;
+import dev.junitloadtest.result.Formats;
 
 /**
  * What a figure under assertion is, for its failure messages: which metric of which request in which window, and

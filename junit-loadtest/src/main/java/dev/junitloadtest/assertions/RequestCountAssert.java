@@ -1,15 +1,20 @@
 package dev.junitloadtest.assertions;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.math.BigDecimal;
 
-import dev.junitloadtest.internal.threshold.Comparison;
-import dev.junitloadtest.internal.threshold.Formats;
+import org.apiguardian.api.API;
+
+import dev.junitloadtest.result.Comparison;
+import dev.junitloadtest.result.Formats;
 
 /**
  * Assertions on a number of requests of a load test result: how many were made ({@code count()}) or how many failed
  * ({@code failures()}). A count of requests can be zero; a count of failures needs requests, so
  * {@code failures().isZero()} fails when there were none rather than passing on nothing.
  */
+@API(status = STABLE, since = "0.1")
 public class RequestCountAssert extends AbstractFigureAssert<RequestCountAssert, Long> {
 
     /** An assertion on {@code actual}; normally reached from a request's assertion, which names the figure. */

@@ -1,5 +1,9 @@
 package dev.junitloadtest.assertions;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 import dev.junitloadtest.result.RequestStats;
 
 /**
@@ -7,6 +11,7 @@ import dev.junitloadtest.result.RequestStats;
  * {@code assertThat(result).request("GET /")} or {@code assertThat(result).total()}. See
  * {@link AbstractRequestStatsAssert}.
  */
+@API(status = STABLE, since = "0.1")
 public class RequestStatsAssert extends AbstractRequestStatsAssert<RequestStatsAssert> {
 
     /** An assertion on {@code actual}. */

@@ -1,14 +1,19 @@
 package dev.junitloadtest.assertions;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.math.BigDecimal;
 
-import dev.junitloadtest.internal.threshold.Comparison;
-import dev.junitloadtest.internal.threshold.Formats;
+import org.apiguardian.api.API;
+
+import dev.junitloadtest.result.Comparison;
+import dev.junitloadtest.result.Formats;
 
 /**
  * Assertions on the throughput of a load test result: requests per second over the measured time of the run (or
  * window), as {@code assertThat(result).throughput()} leads to. Zero requests is a throughput of zero.
  */
+@API(status = STABLE, since = "0.1")
 public class ThroughputAssert extends AbstractFigureAssert<ThroughputAssert, Double> {
 
     /** An assertion on {@code actual}; normally reached from a request's assertion, which names the figure. */

@@ -1,12 +1,17 @@
 package dev.junitloadtest.http;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Map;
 import java.util.Optional;
+
+import org.apiguardian.api.API;
 
 /**
  * {@code Cookies} is a view of one virtual user's cookie jar: the cookies its responses set, sent back with its later
  * requests as a browser would. Belongs to the user's thread.
  */
+@API(status = STABLE, since = "0.1")
 public interface Cookies {
 
     /** The value of the unexpired cookie named {@code name}, whatever its domain and path, if the jar holds one. */

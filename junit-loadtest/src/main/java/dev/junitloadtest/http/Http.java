@@ -1,5 +1,9 @@
 package dev.junitloadtest.http;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * {@code Http} is one virtual user's HTTP client, handed to task and hook methods that declare a parameter of this
  * type. Like a browser, or a Locust {@code HttpUser}'s session, it keeps its own cookies and its own kept-alive
@@ -20,6 +24,7 @@ package dev.junitloadtest.http;
  *
  * <p>An {@code Http} belongs to its user's thread and is not thread-safe.
  */
+@API(status = STABLE, since = "0.1")
 public interface Http {
 
     /** Sends {@code GET path}, filling {@code {placeholders}} in {@code path} with {@code pathVariables} in order. */

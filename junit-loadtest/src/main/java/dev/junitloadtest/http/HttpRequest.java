@@ -1,13 +1,18 @@
 package dev.junitloadtest.http;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.IntPredicate;
+
+import org.apiguardian.api.API;
 
 /**
  * {@code HttpRequest} is a request being put together by {@link Http#request(String, String, Object...)}; nothing is
  * sent until {@link #send()}. Each method returns this builder. Not thread-safe.
  */
+@API(status = STABLE, since = "0.1")
 public interface HttpRequest {
 
     /** Adds a header; a header of the same name added earlier, or set by default, is kept as well. */

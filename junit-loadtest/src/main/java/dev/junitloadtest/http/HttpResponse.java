@@ -1,10 +1,14 @@
 package dev.junitloadtest.http;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import org.apiguardian.api.API;
 
 import dev.junitloadtest.json.JsonValue;
 
@@ -12,6 +16,7 @@ import dev.junitloadtest.json.JsonValue;
  * {@code HttpResponse} is the outcome of one request: the response received, or the failure to receive one (then
  * {@link #status()} is 0 and {@link #failure()} says why). Immutable.
  */
+@API(status = STABLE, since = "0.1")
 public interface HttpResponse {
 
     /** The status code, or 0 when no response was received. */

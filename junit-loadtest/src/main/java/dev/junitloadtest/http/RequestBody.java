@@ -1,16 +1,21 @@
 package dev.junitloadtest.http;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import org.apiguardian.api.API;
+
 import dev.junitloadtest.json.Json;
 
 /**
  * {@code RequestBody} is the body of a request: its bytes and content type. Immutable.
  */
+@API(status = STABLE, since = "0.1")
 public final class RequestBody {
 
     private final byte[] content;
@@ -90,7 +95,6 @@ public final class RequestBody {
     public String contentType() {
         return contentType;
     }
-
 
     @Override
     public boolean equals(Object other) {

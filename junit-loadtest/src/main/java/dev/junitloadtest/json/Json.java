@@ -1,5 +1,7 @@
 package dev.junitloadtest.json;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,10 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.apiguardian.api.API;
+
 /**
  * {@code Json} reads and writes JSON text (RFC 8259): enough for load tests to read tokens and ids out of responses,
  * build request bodies, and for the library's JSON report. Stateless and thread-safe.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Json {
 
     private static final int MAX_DEPTH = 512;

@@ -1,8 +1,13 @@
 package dev.junitloadtest.json;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.io.Serial;
 
+import org.apiguardian.api.API;
+
 /** {@code JsonParseException} reports text that is not JSON, with the offset where parsing failed. */
+@API(status = EXPERIMENTAL, since = "0.1")
 public class JsonParseException extends IllegalArgumentException {
 
     @Serial

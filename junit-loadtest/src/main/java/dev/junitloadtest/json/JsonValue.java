@@ -1,5 +1,7 @@
 package dev.junitloadtest.json;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.List;
@@ -7,15 +9,19 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.apiguardian.api.API;
+
 /**
  * {@code JsonValue} is one value of a parsed JSON document: an object, array, string, number, boolean or null, or
  * <em>missing</em> when navigation asked for something that is not there. Navigation never throws, so
  * {@code json.get("data").get(0).get("id")} is safe to write; the {@code as...} accessors throw, naming the path, when
  * the value is missing or of another type. Immutable and thread-safe.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class JsonValue {
 
     /** The kinds of JSON value, plus {@link #MISSING} for navigation that found nothing. */
+    @API(status = EXPERIMENTAL, since = "0.1")
     public enum Type {
         /** A JSON object. */
         OBJECT,

@@ -1,6 +1,10 @@
 package dev.junitloadtest.result;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Set;
+
+import org.apiguardian.api.API;
 
 /**
  * {@code ExceptionStats} counts exceptions thrown by task and hook code with one stack trace, as a row of Locust's
@@ -11,6 +15,7 @@ import java.util.Set;
  * @param traceback the stack trace
  * @param where the tasks or hooks that threw it, as {@code UserType.method}
  */
+@API(status = STABLE, since = "0.1")
 public record ExceptionStats(long count, String message, String traceback, Set<String> where) {
 
     /** Copies {@code where}. */

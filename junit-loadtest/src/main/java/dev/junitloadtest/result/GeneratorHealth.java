@@ -1,9 +1,12 @@
 package dev.junitloadtest.result;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.time.Duration;
 import java.util.List;
 
 import org.HdrHistogram.Histogram;
+import org.apiguardian.api.API;
 
 /**
  * {@code GeneratorHealth} says whether the load generator itself (this JVM) kept up during the run, so a result that
@@ -22,6 +25,7 @@ import org.HdrHistogram.Histogram;
  * @param gcTime time spent in garbage collection
  * @param problems what was wrong, empty when the generator was healthy
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record GeneratorHealth(int cores, double cpuAverage, double cpuPeak, long saturatedSeconds,
         long measuredSeconds, LatencyDistribution pauses, LatencyDistribution schedulingLag, Duration gcTime,
         List<String> problems) {

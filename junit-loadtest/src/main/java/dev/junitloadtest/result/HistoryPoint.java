@@ -1,7 +1,11 @@
 package dev.junitloadtest.result;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.time.Duration;
 import java.time.Instant;
+
+import org.apiguardian.api.API;
 
 /**
  * {@code HistoryPoint} holds the figures of one interval of a run (normally one second; longer runs keep coarser
@@ -18,6 +22,7 @@ import java.time.Instant;
  * @param p99 99th percentile in the interval
  * @param max slowest response in the interval
  */
+@API(status = STABLE, since = "0.1")
 public record HistoryPoint(Duration start, Duration end, Instant time, int users, long requests, long failures,
         Duration p50, Duration p95, Duration p99, Duration max) {
 

@@ -1,10 +1,11 @@
 package dev.junitloadtest.result;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.time.Duration;
 
 import org.HdrHistogram.Histogram;
-
-import dev.junitloadtest.internal.recording.Histograms;
+import org.apiguardian.api.API;
 
 /**
  * {@code LatencyDistribution} is a set of measured latencies, kept as an HdrHistogram at microsecond resolution with
@@ -12,7 +13,14 @@ import dev.junitloadtest.internal.recording.Histograms;
  * (a microsecond below 1 ms, a millisecond at 1 s).
  * Immutable and thread-safe.
  */
+@API(status = STABLE, since = "0.1")
 public final class LatencyDistribution {
+
+    /**
+     * The significant decimal digits every distribution keeps: three, so any value is exact to within 0.1%. The
+     * histograms the engine records and {@link #histogram()} hands out have this precision.
+     */
+    public static final int SIGNIFICANT_DIGITS = 3;
 
     private final Histogram histogram;
 
@@ -20,9 +28,12 @@ public final class LatencyDistribution {
         this.histogram = histogram;
     }
 
-    /** A distribution holding a copy of {@code histogram}, whose values are microseconds. */
+    /**
+     * A distribution holding a copy of {@code histogram}, whose values are microseconds: changing {@code histogram}
+     * afterwards does not change the distribution.
+     */
     public static LatencyDistribution ofMicros(Histogram histogram) {
-        return new LatencyDistribution(Histograms.copyOf(histogram));
+        return new LatencyDistribution(copyOf(histogram));
     }
 
     /** Number of latencies. */
@@ -64,13 +75,27 @@ public final class LatencyDistribution {
         return percentile(50);
     }
 
-    /** A copy of the underlying histogram, in microseconds, for exact re-analysis or merging. */
+    /**
+     * The latencies as an HdrHistogram in microseconds, for exact re-analysis or merging with others. A new copy on
+     * every call: the caller owns it, and changing it (adding to it, resetting it) leaves this distribution as it
+     * was.
+     */
     public Histogram histogram() {
-        return Histograms.copyOf(histogram);
+        return copyOf(histogram);
     }
 
-    Histogram unsafeHistogram() {
-        return histogram;
+    /** An empty histogram of this precision, growing to the range recorded into it. */
+    static Histogram newHistogram() {
+        return new Histogram(SIGNIFICANT_DIGITS);
+    }
+
+    /** A copy of {@code histogram}, with its time stamps. */
+    static Histogram copyOf(Histogram histogram) {
+        Histogram copy = newHistogram();
+        copy.add(histogram);
+        copy.setStartTimeStamp(histogram.getStartTimeStamp());
+        copy.setEndTimeStamp(histogram.getEndTimeStamp());
+        return copy;
     }
 
     private static Duration micros(long micros) {

@@ -1,19 +1,17 @@
 package dev.junitloadtest.result;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import org.HdrHistogram.Histogram;
-
-import dev.junitloadtest.internal.recording.Histograms;
+import org.apiguardian.api.API;
 
 /**
  * {@code LoadTestResult} holds everything a load test run measured: per request name and all together, counts,
@@ -24,9 +22,12 @@ import dev.junitloadtest.internal.recording.Histograms;
  *
  * <p>A result can be narrowed to a window of the run with {@link #between(Duration, Duration)}, {@link #from(Duration)},
  * {@link #stage(int)} or {@link #lastStage()}, to judge the steady state without the ramp-up. A window's request
- * figures and history cover the window only (the recorded intervals, normally of one second, that start in it); its
- * failures, exceptions and task tables are those of the whole run.
+ * figures and history cover the window only (the recorded intervals, normally of one second, that start in it),
+ * response and service times alike; its failures, exceptions and task tables are those of the whole run.
+ *
+ * <p>Results are made by the engine only; a load test receives them and never builds one.
  */
+@API(status = STABLE, since = "0.1")
 public final class LoadTestResult {
 
     private final RunProfile profile;
@@ -35,7 +36,8 @@ public final class LoadTestResult {
     private final Duration windowEnd;
     private final List<RequestStats> requests;
     private final RequestStats total;
-    private final List<Interval> intervals;
+    private final RecordedRun run;
+    private final List<RecordedRun.Interval> intervals;
     private final List<FailureStats> failures;
     private final List<ExceptionStats> exceptions;
     private final List<TaskStats> tasks;
@@ -47,29 +49,27 @@ public final class LoadTestResult {
     private final Optional<StopReason> stop;
     private final GeneratorHealth generatorHealth;
 
-    private LoadTestResult(Builder builder, Duration windowStart, Duration windowEnd, List<RequestStats> requests,
-            RequestStats total, List<Interval> intervals, List<ThresholdResult> thresholds) {
-        this.profile = builder.profile;
-        this.startedAt = builder.startedAt;
+    LoadTestResult(RecordedRun run, Duration windowStart, Duration windowEnd, List<RequestStats> requests,
+            RequestStats total, List<RecordedRun.Interval> intervals, List<ThresholdResult> thresholds) {
+        this.run = run;
+        this.profile = run.profile;
+        this.startedAt = run.startedAt;
         this.windowStart = windowStart;
         this.windowEnd = windowEnd;
         this.requests = List.copyOf(requests);
         this.total = total;
         this.intervals = List.copyOf(intervals);
-        this.failures = List.copyOf(builder.failures);
-        this.exceptions = List.copyOf(builder.exceptions);
-        this.tasks = List.copyOf(builder.tasks);
-        this.droppedIterations = builder.droppedIterations;
-        this.notSent = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.notSent));
+        this.failures = run.failures;
+        this.exceptions = run.exceptions;
+        this.tasks = run.tasks;
+        this.droppedIterations = run.droppedIterations;
+        this.notSent = run.notSent;
         this.thresholds = List.copyOf(thresholds);
-        this.warnings = List.copyOf(builder.warnings);
-        this.runFailures = List.copyOf(builder.runFailures);
-        this.stop = Optional.ofNullable(builder.stop);
-        this.generatorHealth = builder.generatorHealth;
-        this.builder = builder;
+        this.warnings = run.warnings;
+        this.runFailures = run.runFailures;
+        this.stop = run.stop;
+        this.generatorHealth = run.generatorHealth;
     }
-
-    private final Builder builder;
 
     /** The profile the run used. */
     public RunProfile profile() {
@@ -98,7 +98,7 @@ public final class LoadTestResult {
 
     /** Whether this is a window of the run rather than the whole of it. */
     public boolean isWindow() {
-        return builder.windowed(windowStart, windowEnd);
+        return run.windowed(windowStart, windowEnd);
     }
 
     /** The figures of each request name, ordered by name then method (as Locust orders them). */
@@ -134,12 +134,12 @@ public final class LoadTestResult {
     /** The history, one point per recorded interval of this result, oldest first. */
     public List<HistoryPoint> history() {
         List<HistoryPoint> points = new ArrayList<>();
-        for (Interval interval : intervals) {
-            Histogram histogram = Histograms.newHistogram();
+        for (RecordedRun.Interval interval : intervals) {
+            Histogram histogram = LatencyDistribution.newHistogram();
             long count = 0;
             long failed = 0;
-            for (IntervalRequest request : interval.requests()) {
-                histogram.add(Histograms.decompress(request.histogram()));
+            for (RecordedRun.IntervalRequest request : interval.requests()) {
+                histogram.add(ResultBuilder.decompress(request.responseTimes()));
                 count += request.count();
                 failed += request.failures();
             }
@@ -229,7 +229,7 @@ public final class LoadTestResult {
 
     /** This result with {@code verdicts} as its thresholds. */
     public LoadTestResult withThresholds(List<ThresholdResult> verdicts) {
-        return new LoadTestResult(builder, windowStart, windowEnd, requests, total, intervals, verdicts);
+        return new LoadTestResult(run, windowStart, windowEnd, requests, total, intervals, verdicts);
     }
 
     /**
@@ -244,19 +244,19 @@ public final class LoadTestResult {
         }
         // An interval belongs to the window it starts in: adjacent windows (two stages) never share one, and a window
         // that starts after a ramp holds none of the ramp's intervals.
-        List<Interval> inside = builder.intervals.stream()
+        List<RecordedRun.Interval> inside = run.intervals.stream()
                 .filter(i -> i.start().compareTo(from) >= 0 && i.start().compareTo(to) < 0).toList();
         if (inside.isEmpty()) {
-            return builder.assemble(from, to.compareTo(builder.end) > 0 ? builder.end : to, List.of(), thresholds);
+            return run.window(from, to.compareTo(run.end) > 0 ? run.end : to, List.of(), thresholds);
         }
         Duration start = inside.getFirst().start();
         Duration end = inside.getLast().end();
-        return builder.assemble(start, end, inside, thresholds);
+        return run.window(start, end, inside, thresholds);
     }
 
     /** This run from {@code from} (an offset from its start) to its end. */
     public LoadTestResult from(Duration from) {
-        return between(from, builder.end.plusNanos(1));
+        return between(from, run.end.plusNanos(1));
     }
 
     /**
@@ -271,7 +271,7 @@ public final class LoadTestResult {
                     + number);
         }
         RunProfile.StageInfo stage = stages.get(number - 1);
-        Duration end = number == stages.size() ? builder.end.plusNanos(1) : stage.end();
+        Duration end = number == stages.size() ? run.end.plusNanos(1) : stage.end();
         return between(stage.start(), end);
     }
 
@@ -285,220 +285,5 @@ public final class LoadTestResult {
         return "LoadTestResult[" + profile.testName() + ": " + total.count() + " requests, " + total.failures()
                 + " failures in " + elapsed() + (isWindow() ? " (window " + windowStart + ".." + windowEnd + ")" : "")
                 + "]";
-    }
-
-    /** Starts a result; see {@link Builder}. */
-    public static Builder builder(RunProfile profile, Instant startedAt, Duration elapsed) {
-        return new Builder(profile, startedAt, elapsed);
-    }
-
-    /**
-     * One recorded interval of the run, the material of windows and history.
-     *
-     * @param start interval start, from the run's start
-     * @param end interval end
-     * @param users users running at its end
-     * @param requests each request name's figures in it
-     */
-    public record Interval(Duration start, Duration end, int users, List<IntervalRequest> requests) {
-
-        /** Copies the requests. */
-        public Interval {
-            requests = List.copyOf(requests);
-        }
-    }
-
-    /**
-     * One request name's figures in an {@link Interval}.
-     *
-     * @param method the method
-     * @param name the name
-     * @param histogram the response times in microseconds, as an HdrHistogram in its compressed encoding
-     * @param count requests
-     * @param failures failed requests
-     * @param bytes response body bytes
-     */
-    public record IntervalRequest(String method, String name, byte[] histogram, long count, long failures,
-            long bytes) {
-
-        /** {@code "GET /volatile"}. */
-        public String key() {
-            return method + " " + name;
-        }
-    }
-
-    /**
-     * Assembles a {@link LoadTestResult}. Used by the engine, and by tools that rebuild results (from a JSON summary,
-     * from merged shards); a load test never needs one. Not thread-safe.
-     */
-    public static final class Builder {
-
-        private final RunProfile profile;
-        private final Instant startedAt;
-        private final Duration end;
-        private final Map<String, RequestTotals> totals = new LinkedHashMap<>();
-        private final List<Interval> intervals = new ArrayList<>();
-        private final List<FailureStats> failures = new ArrayList<>();
-        private final List<ExceptionStats> exceptions = new ArrayList<>();
-        private final List<TaskStats> tasks = new ArrayList<>();
-        private final List<String> warnings = new ArrayList<>();
-        private final Map<String, Long> notSent = new LinkedHashMap<>();
-        private final List<String> runFailures = new ArrayList<>();
-        private long droppedIterations;
-        private StopReason stop;
-        private GeneratorHealth generatorHealth = GeneratorHealth.unknown();
-
-        private Builder(RunProfile profile, Instant startedAt, Duration elapsed) {
-            this.profile = Objects.requireNonNull(profile, "profile");
-            this.startedAt = Objects.requireNonNull(startedAt, "startedAt");
-            this.end = Objects.requireNonNull(elapsed, "elapsed");
-        }
-
-        /**
-         * Adds one request name's figures over the whole run.
-         *
-         * @param responseTimes response times in microseconds (copied)
-         * @param serviceTimes service times in microseconds (copied)
-         */
-        public Builder request(String method, String name, Histogram responseTimes, Histogram serviceTimes,
-                long failureCount, long bytes) {
-            totals.put(method + " " + name, new RequestTotals(method, name, Histograms.copyOf(responseTimes),
-                    Histograms.copyOf(serviceTimes), failureCount, bytes));
-            return this;
-        }
-
-        /** Adds a recorded interval; add them in order. */
-        public Builder interval(Interval interval) {
-            intervals.add(interval);
-            return this;
-        }
-
-        /** Adds a row of the failures table. */
-        public Builder failure(FailureStats failure) {
-            failures.add(failure);
-            return this;
-        }
-
-        /** Adds a row of the exceptions table. */
-        public Builder exception(ExceptionStats exception) {
-            exceptions.add(exception);
-            return this;
-        }
-
-        /** Adds a task's counts. */
-        public Builder task(TaskStats task) {
-            tasks.add(task);
-            return this;
-        }
-
-        /** Sets the count of dropped open-model iterations. */
-        public Builder droppedIterations(long count) {
-            droppedIterations = count;
-            return this;
-        }
-
-        /** Sets the requests the load generator did not send, by reason. */
-        public Builder notSent(Map<String, Long> counts) {
-            notSent.clear();
-            notSent.putAll(counts);
-            return this;
-        }
-
-        /** Adds a warning. */
-        public Builder warning(String warning) {
-            warnings.add(warning);
-            return this;
-        }
-
-        /** Adds a reason the run failed on the generator's side (see {@link LoadTestResult#runFailures()}). */
-        public Builder runFailure(String reason) {
-            runFailures.add(Objects.requireNonNull(reason, "reason"));
-            return this;
-        }
-
-        /** Sets what was measured of the load generator itself. */
-        public Builder generatorHealth(GeneratorHealth health) {
-            generatorHealth = java.util.Objects.requireNonNull(health, "health");
-            return this;
-        }
-
-        /** Records why the run ended early. */
-        public Builder stop(StopReason reason) {
-            stop = Objects.requireNonNull(reason, "reason");
-            return this;
-        }
-
-        /** The result of the whole run. */
-        public LoadTestResult build() {
-            failures.sort(Comparator.comparingLong(FailureStats::occurrences).reversed());
-            exceptions.sort(Comparator.comparingLong(ExceptionStats::count).reversed());
-            tasks.sort(Comparator.comparing(TaskStats::userType).thenComparing(TaskStats::task));
-            Histogram all = Histograms.newHistogram();
-            Histogram allService = Histograms.newHistogram();
-            long failed = 0;
-            long bytes = 0;
-            List<RequestStats> requests = new ArrayList<>();
-            for (RequestTotals t : totals.values().stream().sorted(Comparator.comparing(RequestTotals::name)
-                    .thenComparing(RequestTotals::method)).toList()) {
-                requests.add(new RequestStats(t.method(), t.name(), t.failures(), t.bytes(), end,
-                        LatencyDistribution.ofMicros(t.responseTimes()),
-                        LatencyDistribution.ofMicros(t.serviceTimes())));
-                all.add(t.responseTimes());
-                allService.add(t.serviceTimes());
-                failed += t.failures();
-                bytes += t.bytes();
-            }
-            RequestStats total = new RequestStats("", "Aggregated", failed, bytes, end,
-                    LatencyDistribution.ofMicros(all), LatencyDistribution.ofMicros(allService));
-            return new LoadTestResult(this, Duration.ZERO, end, requests, total, intervals, List.of());
-        }
-
-        private boolean windowed(Duration start, Duration stop) {
-            return !start.isZero() || !stop.equals(end);
-        }
-
-        private LoadTestResult assemble(Duration start, Duration stop, List<Interval> inside,
-                List<ThresholdResult> verdicts) {
-            Duration elapsed = stop.minus(start);
-            Map<String, Histogram> histograms = new LinkedHashMap<>();
-            Map<String, long[]> counts = new LinkedHashMap<>();
-            Map<String, String[]> keys = new LinkedHashMap<>();
-            for (Interval interval : inside) {
-                for (IntervalRequest request : interval.requests()) {
-                    histograms.computeIfAbsent(request.key(), k -> Histograms.newHistogram())
-                            .add(Histograms.decompress(request.histogram()));
-                    long[] figures = counts.computeIfAbsent(request.key(), k -> new long[2]);
-                    figures[0] += request.failures();
-                    figures[1] += request.bytes();
-                    keys.putIfAbsent(request.key(), new String[] {request.method(), request.name()});
-                }
-            }
-            Histogram all = Histograms.newHistogram();
-            long failed = 0;
-            long bytes = 0;
-            List<RequestStats> requests = new ArrayList<>();
-            for (String key : keys.keySet().stream().sorted(Comparator.comparing((String k) -> keys.get(k)[1])
-                    .thenComparing(k -> keys.get(k)[0])).collect(Collectors.toList())) {
-                Histogram histogram = histograms.get(key);
-                long[] figures = counts.get(key);
-                // A failure is counted at most one interval after its request's time; at a window's edge that could
-                // show more failures than requests.
-                figures[0] = Math.min(figures[0], histogram.getTotalCount());
-                LatencyDistribution latencies = LatencyDistribution.ofMicros(histogram);
-                requests.add(new RequestStats(keys.get(key)[0], keys.get(key)[1], figures[0], figures[1], elapsed,
-                        latencies, latencies));
-                all.add(histogram);
-                failed += figures[0];
-                bytes += figures[1];
-            }
-            LatencyDistribution allLatencies = LatencyDistribution.ofMicros(all);
-            RequestStats total = new RequestStats("", "Aggregated", failed, bytes, elapsed, allLatencies,
-                    allLatencies);
-            return new LoadTestResult(this, start, stop, requests, total, inside, verdicts);
-        }
-
-        private record RequestTotals(String method, String name, Histogram responseTimes, Histogram serviceTimes,
-                long failures, long bytes) {
-        }
     }
 }

@@ -1,12 +1,17 @@
 package dev.junitloadtest.result;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.time.Duration;
+
+import org.apiguardian.api.API;
 
 /**
  * {@code RequestStats} holds the figures of one request name (or of all requests together, the
  * {@linkplain LoadTestResult#total() aggregated} row) over a run or a window of it, as a row of Locust's statistics
  * table. Immutable and thread-safe.
  */
+@API(status = STABLE, since = "0.1")
 public final class RequestStats {
 
     private final String method;
@@ -89,7 +94,10 @@ public final class RequestStats {
         return responseTimes;
     }
 
-    /** Plain service times, from the moment the request was sent; the same as {@link #responseTimes()} in the closed model. */
+    /**
+     * Plain service times, from the moment the request was sent; the same as {@link #responseTimes()} in the closed
+     * model. For a window, those of the window's intervals, as its response times.
+     */
     public LatencyDistribution serviceTimes() {
         return serviceTimes;
     }

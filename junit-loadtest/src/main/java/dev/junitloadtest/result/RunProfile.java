@@ -1,7 +1,11 @@
 package dev.junitloadtest.result;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.time.Duration;
 import java.util.List;
+
+import org.apiguardian.api.API;
 
 /**
  * {@code RunProfile} describes the load a run was configured to put on the target, after every override: shown in
@@ -17,6 +21,7 @@ import java.util.List;
  * @param seed the seed of the run's random choices
  * @param stages the stages of a closed-model run, in order; empty for the open model
  */
+@API(status = STABLE, since = "0.1")
 public record RunProfile(String testName, String loadModel, List<UserTypeInfo> userTypes, Duration duration,
         Duration stopTimeout, String host, String hostSource, long seed, List<StageInfo> stages) {
 
@@ -35,6 +40,7 @@ public record RunProfile(String testName, String loadModel, List<UserTypeInfo> u
      * @param waitTime what its users do between tasks, in words
      * @param tasks its tasks as {@code name (weight)}
      */
+    @API(status = STABLE, since = "0.1")
     public record UserTypeInfo(String name, int weight, int fixedCount, String waitTime, List<String> tasks) {
 
         /** Copies the tasks. */
@@ -52,6 +58,7 @@ public record RunProfile(String testName, String loadModel, List<UserTypeInfo> u
      * @param users the number of users it moves to
      * @param spawnRate users per second on the way there (infinite: at once)
      */
+    @API(status = STABLE, since = "0.1")
     public record StageInfo(int number, Duration start, Duration end, int users, double spawnRate) {
     }
 }

@@ -1,7 +1,11 @@
 package dev.junitloadtest.result;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Objects;
 import java.util.Optional;
+
+import org.apiguardian.api.API;
 
 /**
  * {@code StopReason} says why a run ended before its planned end: what stopped it, the text every output shows, and,
@@ -14,6 +18,7 @@ import java.util.Optional;
  * @param threshold for a run stopped by a threshold, the name its verdict is shown under, e.g.
  *        {@code p95 < 500ms [GET /volatile]} (as {@link ThresholdResult#displayName()}); empty for every other kind
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record StopReason(Kind kind, String description, Optional<String> threshold) {
 
     /**
@@ -43,6 +48,7 @@ public record StopReason(Kind kind, String description, Optional<String> thresho
     }
 
     /** What can stop a run before its planned end. */
+    @API(status = EXPERIMENTAL, since = "0.1")
     public enum Kind {
 
         /** The thread running the load test was interrupted. */

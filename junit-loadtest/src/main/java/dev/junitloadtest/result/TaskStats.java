@@ -1,5 +1,9 @@
 package dev.junitloadtest.result;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * {@code TaskStats} counts how often one task ran and how often its code threw.
  *
@@ -8,5 +12,6 @@ package dev.junitloadtest.result;
  * @param iterations how many times it ran
  * @param exceptions how many of those threw
  */
+@API(status = STABLE, since = "0.1")
 public record TaskStats(String userType, String task, long iterations, long exceptions) {
 }

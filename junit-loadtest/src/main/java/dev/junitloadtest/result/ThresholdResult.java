@@ -1,6 +1,10 @@
 package dev.junitloadtest.result;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Objects;
+
+import org.apiguardian.api.API;
 
 /**
  * {@code ThresholdResult} is the verdict on one budget declared with {@code @Threshold}, for one request scope.
@@ -15,6 +19,7 @@ import java.util.Objects;
  * @param actual the measured figure in the budget's unit, e.g. {@code 1,203.4 ms}; empty when there was nothing to
  *        measure
  */
+@API(status = STABLE, since = "0.1")
 public record ThresholdResult(String expression, String request, boolean passed, String message, String window,
         String actual) {
 

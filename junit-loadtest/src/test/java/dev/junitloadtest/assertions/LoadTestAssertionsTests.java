@@ -26,6 +26,7 @@ import org.opentest4j.AssertionFailedError;
 
 import dev.junitloadtest.internal.recording.Histograms;
 import dev.junitloadtest.result.LoadTestResult;
+import dev.junitloadtest.result.ResultBuilder;
 import dev.junitloadtest.result.RunProfile;
 import dev.junitloadtest.result.ThresholdResult;
 import dev.junitloadtest.result.StopReason;
@@ -231,23 +232,23 @@ class LoadTestAssertionsTests {
         return builder().build();
     }
 
-    private static LoadTestResult.Builder builder() {
+    private static ResultBuilder builder() {
         RunProfile profile = new RunProfile("ApiLoadTest", "2 users started at once for 3s", List.of(),
                 Duration.ofSeconds(3), Duration.ofSeconds(30), "", "test", 1, List.of(new RunProfile.StageInfo(1,
                         Duration.ZERO, Duration.ofSeconds(3), 2, Double.POSITIVE_INFINITY)));
         Histogram home = millis(LongStream.rangeClosed(1, 20).toArray());
         Histogram buggy = millis(LongStream.rangeClosed(1, 20).map(i -> 2).toArray());
         Histogram slow = millis(LongStream.rangeClosed(1, 20).map(i -> i < 19 ? 100 : 1200).toArray());
-        LoadTestResult.Builder builder = LoadTestResult.builder(profile, Instant.EPOCH, Duration.ofSeconds(3))
+        ResultBuilder builder = new ResultBuilder(profile, Instant.EPOCH, Duration.ofSeconds(3))
                 .request("GET", "/", home, home, 0, 200)
                 .request("GET", "/buggy", buggy, buggy, 4, 200)
                 .request("GET", "/volatile", slow, slow, 0, 200);
         // The first second was quiet; everything came in the next two.
-        builder.interval(new LoadTestResult.Interval(Duration.ZERO, Duration.ofMillis(1001), 2, List.of()));
-        builder.interval(new LoadTestResult.Interval(Duration.ofMillis(1001), Duration.ofSeconds(3), 2, List.of(
-                new LoadTestResult.IntervalRequest("GET", "/", Histograms.compress(home), 20, 0, 200),
-                new LoadTestResult.IntervalRequest("GET", "/buggy", Histograms.compress(buggy), 20, 4, 200),
-                new LoadTestResult.IntervalRequest("GET", "/volatile", Histograms.compress(slow), 20, 0, 200))));
+        builder.interval(Duration.ZERO, Duration.ofMillis(1001), 2);
+        builder.intervalRequest("GET", "/", Histograms.compress(home), null, 20, 0, 200)
+                .intervalRequest("GET", "/buggy", Histograms.compress(buggy), null, 20, 4, 200)
+                .intervalRequest("GET", "/volatile", Histograms.compress(slow), null, 20, 0, 200)
+                .interval(Duration.ofMillis(1001), Duration.ofSeconds(3), 2);
         return builder;
     }
 

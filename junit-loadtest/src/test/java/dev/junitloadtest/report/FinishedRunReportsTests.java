@@ -28,6 +28,7 @@ import dev.junitloadtest.json.Json;
 import dev.junitloadtest.json.JsonValue;
 import dev.junitloadtest.result.FailureStats;
 import dev.junitloadtest.result.LoadTestResult;
+import dev.junitloadtest.result.ResultBuilder;
 import dev.junitloadtest.result.RunProfile;
 import dev.junitloadtest.result.ThresholdResult;
 import dev.junitloadtest.result.StopReason;
@@ -149,7 +150,7 @@ class FinishedRunReportsTests {
                 Duration.ofSeconds(30), "", "test", 1, List.of());
         String failure = "3 user(s) of VerdictsTestCase ended by java.lang.StackOverflowError thrown from "
                 + "VerdictsTestCase.nothing() (see the exceptions)";
-        LoadTestResult result = LoadTestResult.builder(profile, Instant.parse("2026-01-01T00:00:00Z"),
+        LoadTestResult result = new ResultBuilder(profile, Instant.parse("2026-01-01T00:00:00Z"),
                 Duration.ofSeconds(1)).runFailure(failure)
                 .notSent(Map.of("the run stopped while it waited for the rate cap", 7L)).build();
 
@@ -179,7 +180,7 @@ class FinishedRunReportsTests {
     void markdownSummaryEscapesWhatWouldBreakItsTables() throws IOException {
         Histogram once = Histograms.newHistogram();
         once.recordValue(1_000);
-        LoadTestResult result = LoadTestResult.builder(result().profile(), Instant.parse("2026-01-01T00:00:00Z"),
+        LoadTestResult result = new ResultBuilder(result().profile(), Instant.parse("2026-01-01T00:00:00Z"),
                 Duration.ofSeconds(1))
                 .request("GET", "/a|b <script>", once, once, 1, 1)
                 .failure(new FailureStats("GET", "/a|b <script>", "Check failed: *expected*\nbut was [x]", 1))
@@ -233,7 +234,7 @@ class FinishedRunReportsTests {
         Histogram slow = Histograms.newHistogram();
         slow.recordValueWithCount(10_000, 900);
         slow.recordValueWithCount(20_000, 100);
-        return LoadTestResult.builder(profile, Instant.parse("2026-01-01T00:00:00Z"), Duration.ofSeconds(10))
+        return new ResultBuilder(profile, Instant.parse("2026-01-01T00:00:00Z"), Duration.ofSeconds(10))
                 .request("GET", "/slow", slow, slow, 50, 1000)
                 .droppedIterations(12)
                 .warning("12 iteration(s) could not start because all 10 users were busy.")

@@ -20,6 +20,7 @@ import dev.junitloadtest.internal.config.ProfileReader;
 import dev.junitloadtest.internal.recording.Histograms;
 import dev.junitloadtest.internal.threshold.ThresholdPlan;
 import dev.junitloadtest.result.LoadTestResult;
+import dev.junitloadtest.result.ResultBuilder;
 import dev.junitloadtest.result.RunProfile;
 import dev.junitloadtest.result.ThresholdResult;
 import dev.junitloadtest.result.StopReason;
@@ -70,7 +71,7 @@ class ThresholdJudgingTests {
 
     @Test
     void withoutAnyRequestsOnlyCountsAndRatesCanBeJudged() {
-        LoadTestResult empty = LoadTestResult.builder(profile(), Instant.EPOCH, Duration.ofSeconds(3)).build();
+        LoadTestResult empty = new ResultBuilder(profile(), Instant.EPOCH, Duration.ofSeconds(3)).build();
 
         assertThat(verdicts(NothingRecordedTestCase.class, empty)).extracting(ThresholdResult::passed,
                 ThresholdResult::message).containsExactly(
@@ -108,25 +109,22 @@ class ThresholdJudgingTests {
         return builder().build();
     }
 
-    private static LoadTestResult.Builder builder() {
+    private static ResultBuilder builder() {
         Histogram login = millis(900);
         Histogram rampX = millis(40, 40);
         Histogram home = millis(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20);
         Histogram postX = millis(3, 3, 3, 3, 3);
-        return LoadTestResult.builder(profile(), Instant.EPOCH, Duration.ofSeconds(3))
+        return new ResultBuilder(profile(), Instant.EPOCH, Duration.ofSeconds(3))
                 .request("POST", "/login", login, login, 0, 0)
                 .request("GET", "/x", rampX, rampX, 0, 0)
                 .request("GET", "/", home, home, 0, 0)
                 .request("POST", "/x", postX, postX, 0, 0)
-                .interval(new LoadTestResult.Interval(Duration.ZERO, Duration.ofMillis(1001), 2, List.of(
-                        interval("POST", "/login", login), interval("GET", "/x", rampX))))
-                .interval(new LoadTestResult.Interval(Duration.ofMillis(1001), Duration.ofSeconds(3), 2, List.of(
-                        interval("GET", "/", home), interval("POST", "/x", postX))));
-    }
-
-    private static LoadTestResult.IntervalRequest interval(String method, String name, Histogram histogram) {
-        return new LoadTestResult.IntervalRequest(method, name, Histograms.compress(histogram),
-                histogram.getTotalCount(), 0, 0);
+                .intervalRequest("POST", "/login", Histograms.compress(login), null, login.getTotalCount(), 0, 0)
+                .intervalRequest("GET", "/x", Histograms.compress(rampX), null, rampX.getTotalCount(), 0, 0)
+                .interval(Duration.ZERO, Duration.ofMillis(1001), 2)
+                .intervalRequest("GET", "/", Histograms.compress(home), null, home.getTotalCount(), 0, 0)
+                .intervalRequest("POST", "/x", Histograms.compress(postX), null, postX.getTotalCount(), 0, 0)
+                .interval(Duration.ofMillis(1001), Duration.ofSeconds(3), 2);
     }
 
     private static RunProfile profile() {

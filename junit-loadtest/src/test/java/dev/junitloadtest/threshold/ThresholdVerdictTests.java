@@ -30,7 +30,7 @@ import dev.junitloadtest.Users;
 import dev.junitloadtest.WaitTime;
 import dev.junitloadtest.assertions.LoadTestSoftAssertions;
 import dev.junitloadtest.http.Http;
-import dev.junitloadtest.internal.threshold.Formats;
+import dev.junitloadtest.result.Formats;
 import dev.junitloadtest.result.LoadTestResult;
 import dev.junitloadtest.result.RequestStats;
 import dev.junitloadtest.result.ThresholdResult;

@@ -1,5 +1,7 @@
 package dev.junitloadtest.internal.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -12,6 +14,8 @@ import java.util.Properties;
 
 import dev.junitloadtest.LoadTestConstants;
 
+import org.apiguardian.api.API;
+
 /**
  * The check that fails a run on a {@code loadtest.*} key that is none of
  * {@link LoadTestConstants#ALL_PROPERTY_NAMES}: a mistyped key ({@code -Dloadtest.user=5}) would otherwise be ignored,
@@ -19,6 +23,7 @@ import dev.junitloadtest.LoadTestConstants;
  * from where they are usually given: system properties and {@code junit-platform.properties} files. A key added to
  * the code is added there; a test holds that list equal to the README's tables. Internal.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ConfigurationKeys {
 
     /** What every key of junit-loadtest starts with. */

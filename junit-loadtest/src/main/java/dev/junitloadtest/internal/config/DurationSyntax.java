@@ -1,5 +1,7 @@
 package dev.junitloadtest.internal.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -8,10 +10,15 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.junitloadtest.result.Formats;
+
+import org.apiguardian.api.API;
+
 /**
  * Reads durations as people write them in annotations and on command lines: {@code "500ms"}, {@code "30s"},
  * {@code "2m"}, {@code "1h30m"}, {@code "1.5s"}, or ISO-8601 {@code "PT2M"}. Internal.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class DurationSyntax {
 
     /** How a duration is written, for error messages. */
@@ -63,27 +70,6 @@ public final class DurationSyntax {
 
     /** Writes {@code duration} the way {@link #parse(String)} reads it, shortest units last: {@code 1h30m}, {@code 1.5s}. */
     public static String format(Duration duration) {
-        if (duration.isZero()) {
-            return "0s";
-        }
-        long millis = duration.toMillis();
-        if (millis < 1000) {
-            long nanos = duration.toNanos();
-            return nanos % 1_000_000 == 0 ? millis + "ms" : BigDecimal.valueOf(nanos, 6).stripTrailingZeros().toPlainString() + "ms";
-        }
-        StringBuilder text = new StringBuilder();
-        long hours = duration.toHours();
-        long minutes = duration.toMinutesPart();
-        if (hours > 0) {
-            text.append(hours).append('h');
-        }
-        if (minutes > 0) {
-            text.append(minutes).append('m');
-        }
-        long secondsNanos = duration.toSecondsPart() * 1_000_000_000L + duration.toNanosPart();
-        if (secondsNanos > 0) {
-            text.append(BigDecimal.valueOf(secondsNanos, 9).stripTrailingZeros().toPlainString()).append('s');
-        }
-        return text.toString();
+        return Formats.duration(duration);
     }
 }

@@ -1,5 +1,7 @@
 package dev.junitloadtest.internal.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import static dev.junitloadtest.LoadTestConstants.HOST_ENVIRONMENT_VARIABLE;
 import static dev.junitloadtest.LoadTestConstants.HOST_PROPERTY_NAME;
 
@@ -13,12 +15,15 @@ import java.util.function.Function;
 
 import dev.junitloadtest.LoadTest;
 
+import org.apiguardian.api.API;
+
 /**
  * Where a run's requests go: the host of the first of its five {@link Source sources} that sets one, in their order.
  * The three sources of configuration are read with the rest of the configuration, so a bad host fails the class
  * before anything runs; the two that only code can give are read when the run starts (after {@code @BeforeAll}), and
  * only if no source of configuration set a host. Internal.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class HostResolution {
 
     /**

@@ -1,10 +1,15 @@
 package dev.junitloadtest.internal.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.apiguardian.api.API;
+
 /** How many virtual users run, and when: the closed model (users, stages) or the open one (arrival rate). Internal. */
+@API(status = INTERNAL, since = "0.1")
 public sealed interface LoadModel {
 
     /** How long users are kept running, stop phase excluded. */

@@ -1,9 +1,13 @@
 package dev.junitloadtest.internal.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+
+import org.apiguardian.api.API;
 
 /**
  * Everything a run needs, validated and immutable: the single source of truth the engine runs from. Built by
@@ -19,6 +23,7 @@ import java.util.Optional;
  * @param http HTTP client settings
  * @param trust safety rails, TLS trust and secret names
  */
+@API(status = INTERNAL, since = "0.1")
 public record LoadProfile(String testName, List<UserTypeSpec> userTypes, LoadModel model, Duration stopTimeout,
         Optional<URI> host, String hostSource, long seed, HttpSettings http, TrustSettings trust) {
 

@@ -1,8 +1,13 @@
 package dev.junitloadtest.internal.config;
 
-import java.math.BigDecimal;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
-/** Number formatting shared by messages and reports. Internal. */
+import dev.junitloadtest.result.Formats;
+
+import org.apiguardian.api.API;
+
+/** Number formatting for configuration messages; see {@link Formats}, which does the writing. Internal. */
+@API(status = INTERNAL, since = "0.1")
 public final class Numbers {
 
     private Numbers() {
@@ -10,9 +15,6 @@ public final class Numbers {
 
     /** {@code 5} for 5.0, {@code 2.5} for 2.5: no trailing zeros, no exponent. */
     public static String compact(double value) {
-        if (Double.isInfinite(value) || Double.isNaN(value)) {
-            return String.valueOf(value);
-        }
-        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return Formats.compact(value);
     }
 }

@@ -1,11 +1,15 @@
 package dev.junitloadtest.internal.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
+
+import org.apiguardian.api.API;
 
 /**
  * How the text of a configuration parameter becomes a value, with the rule it must follow. A text that breaks the
@@ -15,6 +19,7 @@ import java.util.function.Predicate;
  * @param <T> the value's type
  */
 @FunctionalInterface
+@API(status = INTERNAL, since = "0.1")
 public interface Parser<T> {
 
     /** A duration, zero allowed. */

@@ -1,5 +1,7 @@
 package dev.junitloadtest.internal.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import static org.junit.platform.commons.support.AnnotationSupport.findAnnotation;
 
 import java.time.Duration;
@@ -8,6 +10,8 @@ import java.util.function.Function;
 
 import dev.junitloadtest.LoadTest;
 
+import org.apiguardian.api.API;
+
 /**
  * Reads a load test class's annotations and the configuration parameters that override them into one validated
  * {@link LoadProfile}, or fails with a {@link LoadTestConfigurationException} whose message names the annotation or
@@ -15,6 +19,7 @@ import dev.junitloadtest.LoadTest;
  * every one follows {@link Setting}'s rule. The configuration is read once; each profile is built whole from it and
  * a host resolved by {@link HostResolution}. Touches nothing outside the class. Internal.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ProfileReader {
 
     private record Configuration(List<UserTypeSpec> userTypes, LoadModel model, Duration stopTimeout, long seed,

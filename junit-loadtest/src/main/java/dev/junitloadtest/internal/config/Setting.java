@@ -1,7 +1,11 @@
 package dev.junitloadtest.internal.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Optional;
 import java.util.function.Supplier;
+
+import org.apiguardian.api.API;
 
 /**
  * The one rule of every setting: a configuration parameter overrides the annotation's attribute, which overrides the
@@ -17,6 +21,7 @@ import java.util.function.Supplier;
  * @param key the configuration parameter's key
  * @param parser how the parameter's text becomes a value
  */
+@API(status = INTERNAL, since = "0.1")
 public record Setting<T>(String key, Parser<T> parser) {
 
     /** Where a setting's value came from. */

@@ -1,9 +1,14 @@
 package dev.junitloadtest.internal.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.lang.reflect.Method;
 import java.util.List;
 
+import org.apiguardian.api.API;
+
 /** A validated {@code @Task}, {@code @OnStart} or {@code @OnStop} method and what its parameters need. Internal. */
+@API(status = INTERNAL, since = "0.1")
 public record TaskSpec(Method method, int weight, List<ParameterKind> parameters) {
 
     /** What the engine passes for each parameter. */

@@ -1,11 +1,15 @@
 package dev.junitloadtest.internal.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 import dev.junitloadtest.LoadTestConstants;
+
+import org.apiguardian.api.API;
 
 /**
  * The run's safety rails and secrets handling: a cap on the request rate, the hosts requests may go to, how HTTPS
@@ -18,6 +22,7 @@ import dev.junitloadtest.LoadTestConstants;
  * @param trustAllCertificates whether HTTPS certificates are accepted without verification (an explicit opt-in)
  * @param secretNames names of fields, parameters and headers whose values are secrets (case-insensitive)
  */
+@API(status = INTERNAL, since = "0.1")
 public record TrustSettings(double maxRequestsPerSecond, List<String> allowedHosts, Optional<Path> trustStore,
         String trustStorePassword, boolean trustAllCertificates, List<String> secretNames) {
 

@@ -1,9 +1,14 @@
 package dev.junitloadtest.internal.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.time.Duration;
 import java.util.random.RandomGenerator;
 
+import org.apiguardian.api.API;
+
 /** What a closed-model user does between tasks. Internal. */
+@API(status = INTERNAL, since = "0.1")
 public sealed interface WaitStrategy {
 
     /** Nanoseconds to wait after a task that started at {@code taskStart} and ended at {@code now} (nanoTime). */

@@ -1,10 +1,14 @@
 package dev.junitloadtest.internal.engine;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+
+import org.apiguardian.api.API;
 
 import dev.junitloadtest.internal.config.DurationSyntax;
 import dev.junitloadtest.internal.config.LoadModel;
@@ -25,6 +29,7 @@ import dev.junitloadtest.result.StopReason;
  * load model on the calling thread, stops them (gracefully within the stop timeout, then by interruption), and
  * assembles the result. Knows nothing of JUnit. One instance per run. Internal.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class LoadRun {
 
     /** How long users get to end after being interrupted, before the run gives up on them. */

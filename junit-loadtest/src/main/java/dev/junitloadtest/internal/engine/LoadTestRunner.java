@@ -1,5 +1,7 @@
 package dev.junitloadtest.internal.engine;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +15,8 @@ import dev.junitloadtest.internal.report.Reporting;
 import dev.junitloadtest.internal.threshold.ThresholdPlan;
 import dev.junitloadtest.result.LoadTestResult;
 
+import org.apiguardian.api.API;
+
 /**
  * Runs one load test class from its validated parts and returns what a test framework shows of it: wires the outputs
  * ({@link Reporting}) and the abort watch of its thresholds as listeners of a {@link LoadRun}, bounds the run by the
@@ -21,6 +25,7 @@ import dev.junitloadtest.result.LoadTestResult;
  * configuration into the values given here, then publishes what {@link #run} returns. One instance per run.
  * Internal.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class LoadTestRunner {
 
     /** How often the run's figures are sampled, for the live outputs, the history and the abort watch. */

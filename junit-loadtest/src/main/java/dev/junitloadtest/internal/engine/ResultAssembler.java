@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-
 import dev.junitloadtest.internal.config.LoadModel;
 import dev.junitloadtest.internal.config.LoadProfile;
 import dev.junitloadtest.internal.config.Stage;
@@ -21,6 +20,7 @@ import dev.junitloadtest.result.ExceptionStats;
 import dev.junitloadtest.result.FailureStats;
 import dev.junitloadtest.result.GeneratorHealth;
 import dev.junitloadtest.result.LoadTestResult;
+import dev.junitloadtest.result.ResultBuilder;
 import dev.junitloadtest.result.RunProfile;
 import dev.junitloadtest.result.StopReason;
 import dev.junitloadtest.result.TaskStats;
@@ -46,20 +46,18 @@ final class ResultAssembler {
     }
 
     LoadTestResult assemble(List<String> warnings, Optional<StopReason> stop) {
-        LoadTestResult.Builder builder = LoadTestResult.builder(runProfile(profile, recording.masker()),
-                clock.startInstant(), elapsed);
+        ResultBuilder builder = new ResultBuilder(runProfile(profile, recording.masker()), clock.startInstant(),
+                elapsed);
         sampler.totals().forEach((key, totals) -> builder.request(key.method(), key.name(), totals.responseTimes(),
                 totals.serviceTimes(), totals.failures(), totals.bytes()));
         for (Timeline.Entry entry : sampler.timeline().entries()) {
-            List<LoadTestResult.IntervalRequest> requests = new ArrayList<>();
             entry.slices().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(e -> {
                 RequestKey key = e.getKey();
                 Timeline.Slice slice = e.getValue();
-                requests.add(new LoadTestResult.IntervalRequest(key.method(), key.name(), slice.histogram(),
-                        slice.count(), slice.failures(), slice.bytes()));
+                builder.intervalRequest(key.method(), key.name(), slice.histogram(), slice.serviceHistogram(),
+                        slice.count(), slice.failures(), slice.bytes());
             });
-            builder.interval(new LoadTestResult.Interval(Duration.ofNanos(entry.startNanos()),
-                    Duration.ofNanos(entry.endNanos()), entry.users(), requests));
+            builder.interval(Duration.ofNanos(entry.startNanos()), Duration.ofNanos(entry.endNanos()), entry.users());
         }
         for (FailureLog.Count count : recording.failures().counts()) {
             builder.failure(new FailureStats(count.key().method(), count.key().name(), count.error(),

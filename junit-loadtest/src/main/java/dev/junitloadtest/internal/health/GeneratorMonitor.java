@@ -1,5 +1,7 @@
 package dev.junitloadtest.internal.health;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
@@ -12,6 +14,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import org.HdrHistogram.SingleWriterRecorder;
+import org.apiguardian.api.API;
 
 import dev.junitloadtest.internal.recording.Histograms;
 import dev.junitloadtest.result.GeneratorHealth;
@@ -24,6 +27,7 @@ import dev.junitloadtest.result.LatencyDistribution;
  * users record how late they wake up into {@link #schedulingLag()}. The verdict's limits are the constants below.
  * Thread-safe. Internal.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class GeneratorMonitor {
 
     /** A run is flagged when its CPU was saturated for at least this share of its seconds. */

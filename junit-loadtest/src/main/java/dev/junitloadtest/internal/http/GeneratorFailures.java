@@ -1,5 +1,7 @@
 package dev.junitloadtest.internal.http;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
@@ -8,6 +10,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 import org.apache.hc.core5.reactor.IOReactorShutdownException;
+import org.apiguardian.api.API;
 
 /**
  * Tells the load generator's own failures from the target's: an I/O thread of HttpClient that died (so requests can no
@@ -15,6 +18,7 @@ import org.apache.hc.core5.reactor.IOReactorShutdownException;
  * were never sent: they are counted apart, and the first such failure is reported once, with its cause and what to do,
  * to fail and stop the run. Thread-safe. Internal.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class GeneratorFailures {
 
     /** Why a request was not sent when HttpClient could no longer send anything. */

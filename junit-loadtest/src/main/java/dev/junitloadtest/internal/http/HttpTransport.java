@@ -1,5 +1,7 @@
 package dev.junitloadtest.internal.http;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.concurrent.Future;
 
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
@@ -19,6 +21,7 @@ import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
+import org.apiguardian.api.API;
 
 import dev.junitloadtest.internal.config.HttpSettings;
 import dev.junitloadtest.internal.config.TrustSettings;
@@ -28,6 +31,7 @@ import dev.junitloadtest.internal.config.TrustSettings;
  * connections through a per-user connection state, its own cookies through its own context. Closed, with every
  * connection, when the run ends. Thread-safe. Internal.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class HttpTransport implements AutoCloseable {
 
     /** User-Agent sent with every request. */

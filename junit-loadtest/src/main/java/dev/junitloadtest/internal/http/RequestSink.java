@@ -1,7 +1,11 @@
 package dev.junitloadtest.internal.http;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.net.URI;
 import java.util.Optional;
+
+import org.apiguardian.api.API;
 
 import dev.junitloadtest.internal.recording.SecretMasker;
 
@@ -9,6 +13,7 @@ import dev.junitloadtest.internal.recording.SecretMasker;
  * What a user's HTTP client needs from the engine: where relative paths go, and where measured requests go. One per
  * virtual user. Internal.
  */
+@API(status = INTERNAL, since = "0.1")
 public interface RequestSink {
 
     /** The base URI of relative paths, if the run has one. */

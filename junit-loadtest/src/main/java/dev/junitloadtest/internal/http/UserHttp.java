@@ -1,5 +1,7 @@
 package dev.junitloadtest.internal.http;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +15,7 @@ import java.util.function.Function;
 
 import org.apache.hc.client5.http.cookie.BasicCookieStore;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apiguardian.api.API;
 
 import dev.junitloadtest.http.Cookies;
 import dev.junitloadtest.http.Http;
@@ -24,6 +27,7 @@ import dev.junitloadtest.http.RequestBody;
  * One virtual user's {@link Http}: its cookie store, its default headers, and a connection state that keeps its
  * connections its own. Belongs to the user's thread. Internal.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class UserHttp implements Http {
 
     private final HttpTransport transport;

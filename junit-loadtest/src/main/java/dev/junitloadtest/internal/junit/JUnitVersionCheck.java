@@ -1,7 +1,10 @@
 package dev.junitloadtest.internal.junit;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Optional;
 
+import org.apiguardian.api.API;
 import org.junit.platform.commons.JUnitException;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
@@ -15,6 +18,7 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * its session. It touches only APIs that JUnit Platform 1.8 already had, and JUnit Jupiter's classes only by name, so
  * it loads and runs with the old versions it is there to reject. Internal.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class JUnitVersionCheck implements LauncherSessionListener {
 
     /** The lowest JUnit Jupiter junit-loadtest runs on. */

@@ -1,5 +1,7 @@
 package dev.junitloadtest.internal.junit;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.MediaType;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.AfterClassTemplateInvocationCallback;
@@ -64,6 +67,7 @@ import dev.junitloadtest.result.TaskStats;
  * test template with one invocation reporting the task's outcome. Injects the {@link LoadTestResult} into tests and
  * {@code @AfterAll} methods. Internal.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class LoadTestExtension implements BeforeAllCallback, ClassTemplateInvocationContextProvider,
         BeforeClassTemplateInvocationCallback, AfterClassTemplateInvocationCallback, ParameterResolver,
         TestTemplateInvocationContextProvider, InvocationInterceptor {

@@ -1,5 +1,7 @@
 package dev.junitloadtest.internal.recording;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Comparator;
@@ -10,10 +12,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
+import org.apiguardian.api.API;
+
 /**
  * Counts exceptions thrown by task and hook code, grouped by stack trace as Locust's exceptions table, with the
  * tasks that threw them. Distinct traces are capped. Thread-safe. Internal.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ExceptionLog {
 
     private static final int MAX_TRACE_LINES = 40;

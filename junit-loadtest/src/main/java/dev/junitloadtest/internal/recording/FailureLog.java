@@ -1,5 +1,7 @@
 package dev.junitloadtest.internal.recording;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -9,10 +11,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
+import org.apiguardian.api.API;
+
 /**
  * Counts failures by request and error message, as Locust's failures table. Distinct errors are capped so messages
  * full of ids cannot grow without bound; the excess is counted under one "other errors" row. Thread-safe. Internal.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class FailureLog {
 
     /** Error message under which failures beyond the cap of distinct errors are counted. */

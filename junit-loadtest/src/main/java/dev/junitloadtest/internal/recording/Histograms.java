@@ -1,10 +1,13 @@
 package dev.junitloadtest.internal.recording;
 
-import java.nio.ByteBuffer;
-import java.util.zip.DataFormatException;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
+import org.apiguardian.api.API;
+
+import dev.junitloadtest.result.LatencyDistribution;
+import dev.junitloadtest.result.ResultBuilder;
 
 /**
  * The one place that decides how latencies are kept: microseconds, in HdrHistograms of three significant digits that
@@ -13,10 +16,11 @@ import org.HdrHistogram.Recorder;
  * name. Packed or four-digit histograms were measured: packed ones cost the sampler a full scan of their virtual
  * buckets (milliseconds per name per second), four-digit plain ones cost megabytes per name. Internal.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Histograms {
 
-    /** Significant decimal digits of every latency histogram. */
-    public static final int SIGNIFICANT_DIGITS = 3;
+    /** Significant decimal digits of every latency histogram: those the results promise. */
+    public static final int SIGNIFICANT_DIGITS = LatencyDistribution.SIGNIFICANT_DIGITS;
 
     /** Largest latency recorded as itself (one hour, in microseconds); longer ones are recorded as this. */
     public static final long MAX_TRACKED_MICROS = 3_600_000_000L;
@@ -34,15 +38,6 @@ public final class Histograms {
         return new Histogram(SIGNIFICANT_DIGITS);
     }
 
-    /** A copy of {@code histogram} as a packed histogram. */
-    public static Histogram copyOf(Histogram histogram) {
-        Histogram copy = newHistogram();
-        copy.add(histogram);
-        copy.setStartTimeStamp(histogram.getStartTimeStamp());
-        copy.setEndTimeStamp(histogram.getEndTimeStamp());
-        return copy;
-    }
-
     /** Clamps a measured latency into the recordable range. */
     public static long clamp(long micros) {
         return micros < 0 ? 0 : Math.min(micros, MAX_TRACKED_MICROS);
@@ -50,22 +45,11 @@ public final class Histograms {
 
     /** {@code histogram} compressed, for keeping many intervals in little memory. */
     public static byte[] compress(Histogram histogram) {
-        ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
-        int length = histogram.encodeIntoCompressedByteBuffer(buffer);
-        byte[] bytes = new byte[length];
-        buffer.flip();
-        buffer.get(bytes);
-        return bytes;
+        return ResultBuilder.compress(histogram);
     }
 
     /** A histogram decompressed from {@link #compress(Histogram)}'s bytes. */
     public static Histogram decompress(byte[] bytes) {
-        try {
-            Histogram decoded = Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(bytes), 0);
-            decoded.setAutoResize(true);
-            return decoded;
-        } catch (DataFormatException e) {
-            throw new IllegalStateException("A histogram kept by this run could not be decoded", e);
-        }
+        return ResultBuilder.decompress(bytes);
     }
 }

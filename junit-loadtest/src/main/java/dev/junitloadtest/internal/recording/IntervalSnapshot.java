@@ -1,6 +1,10 @@
 package dev.junitloadtest.internal.recording;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.List;
+
+import org.apiguardian.api.API;
 
 /**
  * What the sampler saw at the end of one interval, handed to every {@link RunListener}. Valid only during the
@@ -14,6 +18,7 @@ import java.util.List;
  * @param droppedIterations open-model iterations dropped so far
  * @param exceptions exceptions thrown by user code so far
  */
+@API(status = INTERNAL, since = "0.1")
 public record IntervalSnapshot(long startOffsetNanos, long endOffsetNanos, int users, List<RequestSample> requests,
         RequestSample aggregated, long droppedIterations, long exceptions) {
 

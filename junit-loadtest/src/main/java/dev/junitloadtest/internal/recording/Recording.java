@@ -1,5 +1,7 @@
 package dev.junitloadtest.internal.recording;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,11 +10,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
+import org.apiguardian.api.API;
+
 /**
  * Everything one run records, from any thread: requests by method and name, failures, exceptions, task outcomes,
  * the number of running users and dropped iterations. One per run, never shared between runs. Thread-safe.
  * Internal.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Recording {
 
     /** Name under which requests beyond the cap of distinct names are recorded. */

@@ -1,8 +1,11 @@
 package dev.junitloadtest.internal.recording;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.concurrent.atomic.LongAdder;
 
 import org.HdrHistogram.Recorder;
+import org.apiguardian.api.API;
 
 /**
  * Records the requests of one {@link RequestKey}: wait-free, without locks or allocation per request, from any
@@ -10,6 +13,7 @@ import org.HdrHistogram.Recorder;
  * and, in the open model only, plain service times to a second one; failures and bytes to adders. The sampler
  * drains it each interval. Thread-safe. Internal.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class RequestRecorder {
 
     private final RequestKey key;

@@ -1,6 +1,9 @@
 package dev.junitloadtest.internal.recording;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import org.HdrHistogram.Histogram;
+import org.apiguardian.api.API;
 
 /**
  * One request name's figures at the end of an interval: the interval's own and the run's so far. The histograms
@@ -15,7 +18,18 @@ import org.HdrHistogram.Histogram;
  * @param serviceCumulative plain service times (µs) of the run so far; the same as {@code cumulative} in the closed model
  * @param totalFailures failures of the run so far
  * @param totalBytes response bytes of the run so far
+ * @param serviceInterval plain service times (µs) of the interval; the very same histogram as {@code interval} in the
+ *     closed model, where a request's response time is its service time
  */
+@API(status = INTERNAL, since = "0.1")
 public record RequestSample(RequestKey key, Histogram interval, long intervalFailures, long intervalBytes,
-        Histogram cumulative, Histogram serviceCumulative, long totalFailures, long totalBytes) {
+        Histogram cumulative, Histogram serviceCumulative, long totalFailures, long totalBytes,
+        Histogram serviceInterval) {
+
+    /** A sample whose service times are its response times (the closed model). */
+    public RequestSample(RequestKey key, Histogram interval, long intervalFailures, long intervalBytes,
+            Histogram cumulative, Histogram serviceCumulative, long totalFailures, long totalBytes) {
+        this(key, interval, intervalFailures, intervalBytes, cumulative, serviceCumulative, totalFailures, totalBytes,
+                interval);
+    }
 }

@@ -1,9 +1,14 @@
 package dev.junitloadtest.internal.recording;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.time.Duration;
 import java.time.Instant;
 
+import org.apiguardian.api.API;
+
 /** The run's time origin: offsets in nanoseconds from the moment the run started. Immutable. Internal. */
+@API(status = INTERNAL, since = "0.1")
 public final class RunClock {
 
     private final long startNanos;

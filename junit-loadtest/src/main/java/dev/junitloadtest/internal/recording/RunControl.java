@@ -1,6 +1,10 @@
 package dev.junitloadtest.internal.recording;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.junitloadtest.result.StopReason;
+
+import org.apiguardian.api.API;
 
 /**
  * What a {@link RunListener} may do to the run it listens to: stop it early. Handed to listeners when the run starts,
@@ -8,6 +12,7 @@ import dev.junitloadtest.result.StopReason;
  * Thread-safe. Internal.
  */
 @FunctionalInterface
+@API(status = INTERNAL, since = "0.1")
 public interface RunControl {
 
     /**

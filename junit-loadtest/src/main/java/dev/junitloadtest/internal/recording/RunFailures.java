@@ -1,11 +1,15 @@
 package dev.junitloadtest.internal.recording;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+
+import org.apiguardian.api.API;
 
 /**
  * Why a run cannot be trusted whatever its thresholds say: an {@link Error} that ended users, an {@code @OnStart}
@@ -14,6 +18,7 @@ import java.util.concurrent.atomic.LongAdder;
  * could not start"), any other is followed by its count when it happened more than once. Bounded: past {@value #MAX_MESSAGES} distinct messages the rest are
  * counted together. Thread-safe; recording a message already seen does not allocate. Internal.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class RunFailures {
 
     static final int MAX_MESSAGES = 50;

@@ -1,5 +1,7 @@
 package dev.junitloadtest.internal.recording;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,12 +12,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 
 import org.HdrHistogram.Histogram;
+import org.apiguardian.api.API;
 
 /**
  * Swaps every recorder's interval histograms once per interval, on its own platform thread so it keeps time when
  * virtual users saturate the carriers, and hands the figures to the listeners and the {@link Timeline}. It is the
  * only reader of the recorders, so the cumulative histograms it keeps need no locking. Internal.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Sampler {
 
     private final Recording recording;
@@ -112,15 +116,13 @@ public final class Sampler {
             Histogram interval = recorder.responseTimes().getIntervalHistogram(state.recycledInterval);
             state.recycledInterval = interval;
             state.cumulative.add(interval);
+            Histogram service = interval;
             if (recorder.serviceTimes() != null) {
-                Histogram service = recorder.serviceTimes().getIntervalHistogram(state.recycledService);
+                service = recorder.serviceTimes().getIntervalHistogram(state.recycledService);
                 state.recycledService = service;
-                state.serviceCumulative.add(service);
-                aggregatedServiceCumulative.add(service);
-            } else {
-                state.serviceCumulative.add(interval);
-                aggregatedServiceCumulative.add(interval);
             }
+            state.serviceCumulative.add(service);
+            aggregatedServiceCumulative.add(service);
             long newFailures = failures - state.failures;
             long newBytes = bytes - state.bytes;
             state.failures = failures;
@@ -129,7 +131,7 @@ public final class Sampler {
             intervalBytes += newBytes;
             aggregatedInterval.add(interval);
             samples.add(new RequestSample(recorder.key(), interval, newFailures, newBytes, state.cumulative,
-                    state.serviceCumulative, failures, bytes));
+                    state.serviceCumulative, failures, bytes, service));
         }
         samples.sort(Comparator.comparing(RequestSample::key));
         aggregatedCumulative.add(aggregatedInterval);

@@ -1,5 +1,7 @@
 package dev.junitloadtest.internal.recording;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
@@ -10,6 +12,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.apiguardian.api.API;
 
 /**
  * Keeps secrets out of everything a run records as text (failure messages, exception messages and stack traces,
@@ -24,6 +28,7 @@ import java.util.regex.Pattern;
  * ({@link #overflowWarning()}). Masking a text costs one table lookup per character however many values are known,
  * and repeated texts (HTTP 500 ...) are masked once while no new value arrives. Thread-safe. Internal.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class SecretMasker {
 
     /** What a secret is replaced with. */

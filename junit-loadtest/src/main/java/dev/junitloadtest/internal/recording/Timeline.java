@@ -1,11 +1,14 @@
 package dev.junitloadtest.internal.recording;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.HdrHistogram.Histogram;
+import org.apiguardian.api.API;
 
 /**
  * The run's intervals, kept compressed so figures for any part of the run (the steady state after a ramp, one stage)
@@ -13,6 +16,7 @@ import org.HdrHistogram.Histogram;
  * neighbours are merged two by two and later intervals are gathered to the coarser resolution. Used by the sampler
  * thread only while the run goes, read-only after. Internal.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Timeline {
 
     /** Most entries kept; a 10-minute run at one-second intervals fits at full resolution. */
@@ -29,7 +33,10 @@ public final class Timeline {
             // A request's failure can be counted one interval after its time (see Sampler): keep such a slice, or
             // the history would lose the failure.
             if (sample.interval().getTotalCount() > 0 || sample.intervalFailures() > 0 || sample.intervalBytes() > 0) {
-                slices.put(sample.key(), new Slice(Histograms.compress(sample.interval()),
+                // Closed model: service times are the response times, kept once.
+                byte[] service = sample.serviceInterval() == sample.interval() ? null
+                        : Histograms.compress(sample.serviceInterval());
+                slices.put(sample.key(), new Slice(Histograms.compress(sample.interval()), service,
                         sample.interval().getTotalCount(), sample.intervalFailures(), sample.intervalBytes()));
             }
         }
@@ -80,10 +87,16 @@ public final class Timeline {
     }
 
     private static Slice merge(Slice a, Slice b) {
-        Histogram sum = Histograms.decompress(a.histogram());
-        sum.add(Histograms.decompress(b.histogram()));
-        return new Slice(Histograms.compress(sum), a.count() + b.count(), a.failures() + b.failures(),
-                a.bytes() + b.bytes());
+        byte[] service = a.serviceHistogram() == null && b.serviceHistogram() == null ? null
+                : sum(a.serviceTimes(), b.serviceTimes());
+        return new Slice(sum(a.histogram(), b.histogram()), service, a.count() + b.count(),
+                a.failures() + b.failures(), a.bytes() + b.bytes());
+    }
+
+    private static byte[] sum(byte[] a, byte[] b) {
+        Histogram sum = Histograms.decompress(a);
+        sum.add(Histograms.decompress(b));
+        return Histograms.compress(sum);
     }
 
     /** One or more merged intervals: when, how many users at its end, and each request name's figures. */
@@ -95,7 +108,20 @@ public final class Timeline {
         }
     }
 
-    /** One request name's figures in an entry; the histogram (µs) compressed. */
-    public record Slice(byte[] histogram, long count, long failures, long bytes) {
+    /**
+     * One request name's figures in an entry, the histograms (µs) compressed.
+     *
+     * @param histogram response times
+     * @param serviceHistogram plain service times, or {@code null} when they are the response times (closed model)
+     * @param count requests
+     * @param failures failed requests
+     * @param bytes response body bytes
+     */
+    public record Slice(byte[] histogram, byte[] serviceHistogram, long count, long failures, long bytes) {
+
+        /** The service times: {@link #serviceHistogram()}, or the response times when there are none apart. */
+        public byte[] serviceTimes() {
+            return serviceHistogram == null ? histogram : serviceHistogram;
+        }
     }
 }

@@ -9,6 +9,7 @@ import dev.junitloadtest.internal.recording.Histograms;
 import dev.junitloadtest.internal.recording.IntervalSnapshot;
 import dev.junitloadtest.internal.recording.RunClock;
 import dev.junitloadtest.internal.recording.RunListener;
+import dev.junitloadtest.result.Formats;
 
 /**
  * Prints a line on the console every few seconds while the run goes:
@@ -82,22 +83,22 @@ final class ConsoleProgress implements RunListener {
         long failures = snapshot.aggregated().totalFailures();
         StringBuilder line = new StringBuilder();
         line.append('[').append(testName).append("] ")
-                .append(Figures.clock(Duration.ofNanos(snapshot.endOffsetNanos()))).append('/')
-                .append(Figures.clock(total))
+                .append(Formats.clock(Duration.ofNanos(snapshot.endOffsetNanos()))).append('/')
+                .append(Formats.clock(total))
                 // Past the duration, users finish what they started within the stop timeout.
                 .append(snapshot.endOffsetNanos() > total.toNanos() + TOLERANCE_NANOS ? " stopping" : "")
-                .append("  users ").append(Figures.count(snapshot.users()))
-                .append("  req/s ").append(Figures.rate(seconds <= 0 ? 0 : count / seconds))
-                .append("  p95 ").append(count == 0 ? "-" : Figures.readableMillis(Figures.percentile(period, 95))
+                .append("  users ").append(Formats.count(snapshot.users()))
+                .append("  req/s ").append(Formats.readableRate(seconds <= 0 ? 0 : count / seconds))
+                .append("  p95 ").append(count == 0 ? "-" : Formats.readableMillis(Figures.percentile(period, 95))
                         + " ms")
-                .append("  failures ").append(Figures.count(failures))
-                .append(" (").append(Figures.percent(requests == 0 ? 0 : (double) failures / requests, 1))
+                .append("  failures ").append(Formats.count(failures))
+                .append(" (").append(Formats.percent(requests == 0 ? 0 : (double) failures / requests, 1))
                 .append(')');
         if (snapshot.exceptions() > 0) {
-            line.append("  exceptions ").append(Figures.count(snapshot.exceptions()));
+            line.append("  exceptions ").append(Formats.count(snapshot.exceptions()));
         }
         if (snapshot.droppedIterations() > 0) {
-            line.append("  dropped ").append(Figures.count(snapshot.droppedIterations()));
+            line.append("  dropped ").append(Formats.count(snapshot.droppedIterations()));
         }
         return line.toString();
     }

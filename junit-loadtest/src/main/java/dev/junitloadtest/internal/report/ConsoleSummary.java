@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import dev.junitloadtest.result.ExceptionStats;
 import dev.junitloadtest.result.FailureStats;
+import dev.junitloadtest.result.Formats;
 import dev.junitloadtest.result.LoadTestResult;
 import dev.junitloadtest.result.RequestStats;
 import dev.junitloadtest.result.ThresholdResult;
@@ -33,9 +34,9 @@ final class ConsoleSummary {
         RequestStats total = result.total();
         StringBuilder text = new StringBuilder();
         text.append('[').append(result.profile().testName()).append("] ")
-                .append(Figures.count(total.count())).append(" requests, ")
-                .append(Figures.count(total.failures())).append(" failures (")
-                .append(Figures.percent(total.failureRate(), 2)).append(") in ")
+                .append(Formats.count(total.count())).append(" requests, ")
+                .append(Formats.count(total.failures())).append(" failures (")
+                .append(Formats.percent(total.failureRate(), 2)).append(") in ")
                 .append(String.format(Locale.ROOT, "%.2f s", result.elapsed().toNanos() / 1e9))
                 .append(" (").append(result.profile().loadModel()).append(')')
                 .append(result.stopReason().map(reason -> "; stopped early: " + reason).orElse(""))
@@ -44,7 +45,7 @@ final class ConsoleSummary {
         if (!result.failures().isEmpty()) {
             TextTable failures = new TextTable().number("# occurrences").group().text("Error");
             for (FailureStats failure : result.failures()) {
-                failures.row(List.of(Figures.count(failure.occurrences()),
+                failures.row(List.of(Formats.count(failure.occurrences()),
                         failure.key() + ": " + failure.error()));
             }
             text.append(nl).append("Failures").append(nl).append(failures.render());
@@ -52,20 +53,20 @@ final class ConsoleSummary {
         if (!result.exceptions().isEmpty()) {
             TextTable exceptions = new TextTable().number("# count").group().text("Message").group().text("Where");
             for (ExceptionStats exception : result.exceptions()) {
-                exceptions.row(List.of(Figures.count(exception.count()), exception.message(),
+                exceptions.row(List.of(Formats.count(exception.count()), exception.message(),
                         String.join(", ", exception.where().stream().sorted().toList())));
             }
             text.append(nl).append("Exceptions (stack traces in exceptions.csv and summary.json)").append(nl)
                     .append(exceptions.render());
         }
         if (result.droppedIterations() > 0) {
-            text.append(nl).append("Dropped iterations: ").append(Figures.count(result.droppedIterations()))
+            text.append(nl).append("Dropped iterations: ").append(Formats.count(result.droppedIterations()))
                     .append(" could not start because every user was busy").append(nl);
         }
         if (result.notSentCount() > 0) {
-            text.append(nl).append("Not sent: ").append(Figures.count(result.notSentCount()))
+            text.append(nl).append("Not sent: ").append(Formats.count(result.notSentCount()))
                     .append(" request(s) the load generator did not send (in no figure above)").append(nl);
-            result.notSent().forEach((reason, count) -> text.append("- ").append(Figures.count(count)).append(" × ")
+            result.notSent().forEach((reason, count) -> text.append("- ").append(Formats.count(count)).append(" × ")
                     .append(reason).append(nl));
         }
         if (result.generatorHealth().isMeasured()) {
@@ -101,14 +102,14 @@ final class ConsoleSummary {
     }
 
     private static List<String> row(RequestStats stats) {
-        List<String> cells = new ArrayList<>(List.of(stats.method(), stats.name(), Figures.count(stats.count()),
+        List<String> cells = new ArrayList<>(List.of(stats.method(), stats.name(), Formats.count(stats.count()),
                 failures(stats)));
         if (stats.count() == 0) {
             cells.addAll(List.of("-", "-", "-", "-", "-", "-"));
         } else {
-            cells.addAll(List.of(Figures.readableMillis(stats.median()), Figures.readableMillis(stats.mean()),
-                    Figures.readableMillis(stats.min()), Figures.readableMillis(stats.max()),
-                    Figures.readableMillis(stats.percentile(95)), Figures.readableMillis(stats.percentile(99))));
+            cells.addAll(List.of(Formats.readableMillis(stats.median()), Formats.readableMillis(stats.mean()),
+                    Formats.readableMillis(stats.min()), Formats.readableMillis(stats.max()),
+                    Formats.readableMillis(stats.percentile(95)), Formats.readableMillis(stats.percentile(99))));
         }
         cells.add(String.format(Locale.ROOT, "%,.2f", stats.throughput()));
         cells.add(String.format(Locale.ROOT, "%,.2f", stats.failuresPerSecond()));
@@ -117,6 +118,6 @@ final class ConsoleSummary {
 
     /** {@code 229 (20.00%)}. */
     static String failures(RequestStats stats) {
-        return Figures.count(stats.failures()) + " (" + Figures.percent(stats.failureRate(), 2) + ")";
+        return Formats.count(stats.failures()) + " (" + Formats.percent(stats.failureRate(), 2) + ")";
     }
 }

@@ -17,6 +17,7 @@ import dev.junitloadtest.internal.recording.Histograms;
 import dev.junitloadtest.json.Json;
 import dev.junitloadtest.result.ExceptionStats;
 import dev.junitloadtest.result.FailureStats;
+import dev.junitloadtest.result.Formats;
 import dev.junitloadtest.result.HistoryPoint;
 import dev.junitloadtest.result.LatencyDistribution;
 import dev.junitloadtest.result.GeneratorHealth;
@@ -133,11 +134,11 @@ final class JsonSummary {
     /** {@code min}, {@code mean}, {@code max} and {@code p50} ... {@code p99.99}, in milliseconds. */
     static Map<String, Object> latencies(LatencyDistribution latencies) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("min", Figures.millisValue(latencies.min()));
-        json.put("mean", Figures.millisValue(latencies.mean()));
-        json.put("max", Figures.millisValue(latencies.max()));
+        json.put("min", Formats.millisValue(latencies.min()));
+        json.put("mean", Formats.millisValue(latencies.mean()));
+        json.put("max", Formats.millisValue(latencies.max()));
         for (double percentile : PERCENTILES) {
-            json.put(percentileKey(percentile), Figures.millisValue(latencies.percentile(percentile)));
+            json.put(percentileKey(percentile), Formats.millisValue(latencies.percentile(percentile)));
         }
         return json;
     }
@@ -159,10 +160,10 @@ final class JsonSummary {
             json.put("failures", point.failures());
             json.put("requestsPerSecond", point.requestsPerSecond());
             json.put("failuresPerSecond", point.failuresPerSecond());
-            json.put("p50Ms", Figures.millisValue(point.p50()));
-            json.put("p95Ms", Figures.millisValue(point.p95()));
-            json.put("p99Ms", Figures.millisValue(point.p99()));
-            json.put("maxMs", Figures.millisValue(point.max()));
+            json.put("p50Ms", Formats.millisValue(point.p50()));
+            json.put("p95Ms", Formats.millisValue(point.p95()));
+            json.put("p99Ms", Formats.millisValue(point.p99()));
+            json.put("maxMs", Formats.millisValue(point.max()));
             points.add(json);
         }
         return points;

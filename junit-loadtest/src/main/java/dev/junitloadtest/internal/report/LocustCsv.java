@@ -7,6 +7,7 @@ import java.util.List;
 
 import dev.junitloadtest.result.ExceptionStats;
 import dev.junitloadtest.result.FailureStats;
+import dev.junitloadtest.result.Formats;
 import dev.junitloadtest.result.LoadTestResult;
 import dev.junitloadtest.result.RequestStats;
 
@@ -90,15 +91,15 @@ final class LocustCsv {
             row.addAll(notAvailable());
             return row;
         }
-        row.add(Figures.millis(stats.median()));
-        row.add(Figures.pythonFloat(Figures.millisValue(stats.mean())));
-        row.add(Figures.millis(stats.min()));
-        row.add(Figures.millis(stats.max()));
-        row.add(Figures.pythonFloat(stats.averageContentSize()));
-        row.add(Figures.pythonFloat(stats.throughput()));
-        row.add(Figures.pythonFloat(stats.failuresPerSecond()));
+        row.add(Formats.plainMillis(stats.median()));
+        row.add(Formats.pythonFloat(Formats.millisValue(stats.mean())));
+        row.add(Formats.plainMillis(stats.min()));
+        row.add(Formats.plainMillis(stats.max()));
+        row.add(Formats.pythonFloat(stats.averageContentSize()));
+        row.add(Formats.pythonFloat(stats.throughput()));
+        row.add(Formats.pythonFloat(stats.failuresPerSecond()));
         for (double percentile : PERCENTILES) {
-            row.add(Figures.millis(stats.percentile(percentile)));
+            row.add(Formats.plainMillis(stats.percentile(percentile)));
         }
         return row;
     }

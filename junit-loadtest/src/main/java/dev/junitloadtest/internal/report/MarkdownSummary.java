@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import dev.junitloadtest.result.ExceptionStats;
 import dev.junitloadtest.result.FailureStats;
+import dev.junitloadtest.result.Formats;
 import dev.junitloadtest.result.LoadTestResult;
 import dev.junitloadtest.result.RequestStats;
 import dev.junitloadtest.result.ThresholdResult;
@@ -70,7 +71,7 @@ final class MarkdownSummary {
                     : "All " + thresholds.size() + " thresholds passed. ");
         }
         RequestStats total = result.total();
-        out.append(Figures.count(total.count())).append(" requests, ").append(ConsoleSummary.failures(total))
+        out.append(Formats.count(total.count())).append(" requests, ").append(ConsoleSummary.failures(total))
                 .append(" failed, in ")
                 .append(String.format(Locale.ROOT, "%.2f s", result.elapsed().toNanos() / 1e9)).append(" (")
                 .append(text(result.profile().loadModel()));
@@ -80,17 +81,17 @@ final class MarkdownSummary {
         out.append(").").append(NL);
         long exceptions = result.exceptions().stream().mapToLong(ExceptionStats::count).sum();
         if (exceptions > 0) {
-            out.append(NL).append("Task code threw ").append(Figures.count(exceptions))
+            out.append(NL).append("Task code threw ").append(Formats.count(exceptions))
                     .append(" exception(s); see `exceptions.csv`.").append(NL);
         }
         if (result.notSentCount() > 0) {
             out.append(NL).append("Not sent by the load generator (in no figure above): ")
-                    .append(Figures.count(result.notSentCount())).append('.').append(NL).append(NL);
-            result.notSent().forEach((reason, count) -> out.append("- ").append(Figures.count(count)).append(" × ")
+                    .append(Formats.count(result.notSentCount())).append('.').append(NL).append(NL);
+            result.notSent().forEach((reason, count) -> out.append("- ").append(Formats.count(count)).append(" × ")
                     .append(text(reason)).append(NL));
         }
         if (result.droppedIterations() > 0) {
-            out.append(NL).append("Dropped iterations: ").append(Figures.count(result.droppedIterations()))
+            out.append(NL).append("Dropped iterations: ").append(Formats.count(result.droppedIterations()))
                     .append(" could not start because every user was busy.").append(NL);
         }
         result.stopReason().ifPresent(reason -> out.append(NL).append("**Stopped early:** ").append(text(reason))
@@ -128,11 +129,11 @@ final class MarkdownSummary {
 
     private static void request(StringBuilder out, String method, String name, RequestStats stats) {
         boolean none = stats.count() == 0;
-        row(out, method, name, Figures.count(stats.count()), Figures.count(stats.failures()),
-                Figures.percent(stats.failureRate(), 2),
-                none ? "-" : Figures.readableMillis(stats.median()),
-                none ? "-" : Figures.readableMillis(stats.percentile(95)),
-                none ? "-" : Figures.readableMillis(stats.percentile(99)),
+        row(out, method, name, Formats.count(stats.count()), Formats.count(stats.failures()),
+                Formats.percent(stats.failureRate(), 2),
+                none ? "-" : Formats.readableMillis(stats.median()),
+                none ? "-" : Formats.readableMillis(stats.percentile(95)),
+                none ? "-" : Formats.readableMillis(stats.percentile(99)),
                 String.format(Locale.ROOT, "%,.2f", stats.throughput()));
     }
 
@@ -141,7 +142,7 @@ final class MarkdownSummary {
             return;
         }
         out.append(NL).append("| Occurrences | Request | Error |").append(NL).append("|--:|---|---|").append(NL);
-        failures.stream().limit(MAX_ROWS).forEach(failure -> row(out, Figures.count(failure.occurrences()),
+        failures.stream().limit(MAX_ROWS).forEach(failure -> row(out, Formats.count(failure.occurrences()),
                 text(failure.key()), text(failure.error())));
         if (failures.size() > MAX_ROWS) {
             out.append(NL).append(failures.size() - MAX_ROWS).append(" more failures are in `failures.csv`.")

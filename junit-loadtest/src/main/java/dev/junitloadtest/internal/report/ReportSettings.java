@@ -5,6 +5,7 @@ import static dev.junitloadtest.LoadTestConstants.CONSOLE_SUMMARY_PROPERTY_NAME;
 import static dev.junitloadtest.LoadTestConstants.CSV_FULL_HISTORY_PROPERTY_NAME;
 import static dev.junitloadtest.LoadTestConstants.REPORT_DIR_PROPERTY_NAME;
 import static dev.junitloadtest.LoadTestConstants.REPORT_FILES_PROPERTY_NAME;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -12,6 +13,8 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+
+import org.apiguardian.api.API;
 
 import dev.junitloadtest.internal.config.ConfigurationParameters;
 import dev.junitloadtest.internal.config.DurationSyntax;
@@ -28,6 +31,7 @@ import dev.junitloadtest.internal.config.LoadTestConfigurationException;
  * @param jobSummary the file the Markdown summary is appended to, as the environment variable
  *        {@value #JOB_SUMMARY_ENVIRONMENT_VARIABLE} names it; empty when it is not set
  */
+@API(status = INTERNAL, since = "0.1")
 public record ReportSettings(Duration progressInterval, boolean consoleSummary, Optional<Path> directory,
         boolean fullHistory, Optional<String> jobSummary) {
 

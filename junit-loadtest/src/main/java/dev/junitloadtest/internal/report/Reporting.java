@@ -1,5 +1,7 @@
 package dev.junitloadtest.internal.report;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -15,10 +17,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.apiguardian.api.API;
+
 import dev.junitloadtest.internal.config.ConfigurationParameters;
 import dev.junitloadtest.internal.config.LoadProfile;
 import dev.junitloadtest.internal.recording.RunListener;
 import dev.junitloadtest.internal.report.html.HtmlReport;
+import dev.junitloadtest.result.Formats;
 import dev.junitloadtest.result.LoadTestResult;
 import dev.junitloadtest.result.RequestStats;
 import dev.junitloadtest.result.ThresholdResult;
@@ -32,6 +37,7 @@ import dev.junitloadtest.result.ThresholdResult;
  * test: the problem is printed and attached. One
  * instance per run; {@link #listeners()} are called on the sampler thread, {@link #finish} after the run. Internal.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Reporting {
 
     /** File names in the report directory. */
@@ -226,7 +232,7 @@ public final class Reporting {
     private Map<String, String> entries(LoadTestResult result, List<String> problems) {
         RequestStats total = result.total();
         Map<String, String> entries = new LinkedHashMap<>();
-        entries.put("loadtest.failure-rate", Figures.percent(total.failureRate(), 2));
+        entries.put("loadtest.failure-rate", Formats.percent(total.failureRate(), 2));
         entries.put("loadtest.p50.ms", millis(total.median()));
         entries.put("loadtest.p99.ms", millis(total.percentile(99)));
         entries.put("loadtest.max.ms", millis(total.max()));
@@ -239,7 +245,7 @@ public final class Reporting {
             }
             entries.put("loadtest.request." + stats.key(), String.format(Locale.ROOT,
                     "%d requests, %d failures (%s), %.1f req/s, p50 %s ms, p95 %s ms, p99 %s ms", stats.count(),
-                    stats.failures(), Figures.percent(stats.failureRate(), 2), stats.throughput(),
+                    stats.failures(), Formats.percent(stats.failureRate(), 2), stats.throughput(),
                     millis(stats.median()), millis(stats.percentile(95)), millis(stats.percentile(99))));
         }
         if (!result.thresholds().isEmpty()) {

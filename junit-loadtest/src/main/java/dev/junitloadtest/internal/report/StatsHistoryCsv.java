@@ -14,6 +14,7 @@ import dev.junitloadtest.internal.recording.IntervalSnapshot;
 import dev.junitloadtest.internal.recording.RequestSample;
 import dev.junitloadtest.internal.recording.RunClock;
 import dev.junitloadtest.internal.recording.RunListener;
+import dev.junitloadtest.result.Formats;
 
 /**
  * Writes {@code stats_history.csv} as the run goes, one row per interval (with {@code fullHistory}, a row per request
@@ -45,7 +46,7 @@ final class StatsHistoryCsv implements RunListener {
         }
         csv.row(LocustCsv.HISTORY_COLUMNS);
         List<String> start = new ArrayList<>(List.of(Long.toString(runClock.startInstant().getEpochSecond()), "0",
-                "", "Aggregated", Figures.sixDecimals(0), Figures.sixDecimals(0)));
+                "", "Aggregated", Formats.sixDecimals(0), Formats.sixDecimals(0)));
         start.addAll(LocustCsv.notAvailable());
         start.addAll(emptyTotals());
         csv.row(start);
@@ -96,13 +97,13 @@ final class StatsHistoryCsv implements RunListener {
         row.add(users);
         row.add(sample.key().method());
         row.add(sample.key().name());
-        row.add(Figures.sixDecimals(seconds <= 0 ? 0 : count / seconds));
-        row.add(Figures.sixDecimals(seconds <= 0 ? 0 : sample.intervalFailures() / seconds));
+        row.add(Formats.sixDecimals(seconds <= 0 ? 0 : count / seconds));
+        row.add(Formats.sixDecimals(seconds <= 0 ? 0 : sample.intervalFailures() / seconds));
         if (count == 0) {
             row.addAll(LocustCsv.notAvailable());
         } else {
             for (Duration value : Figures.percentiles(interval, LocustCsv.PERCENTILES)) {
-                row.add(Figures.millis(value));
+                row.add(Formats.plainMillis(value));
             }
         }
         Histogram cumulative = sample.cumulative();
@@ -113,11 +114,11 @@ final class StatsHistoryCsv implements RunListener {
         }
         row.add(Long.toString(total));
         row.add(Long.toString(sample.totalFailures()));
-        row.add(Figures.millis(Figures.percentile(cumulative, 50)));
-        row.add(Figures.pythonFloat(Figures.millisValue(Figures.mean(cumulative))));
-        row.add(Figures.millis(Figures.micros(cumulative.getMinValue())));
-        row.add(Figures.millis(Figures.micros(cumulative.getMaxValue())));
-        row.add(Figures.pythonFloat((double) sample.totalBytes() / total));
+        row.add(Formats.plainMillis(Figures.percentile(cumulative, 50)));
+        row.add(Formats.pythonFloat(Formats.millisValue(Figures.mean(cumulative))));
+        row.add(Formats.plainMillis(Figures.micros(cumulative.getMinValue())));
+        row.add(Formats.plainMillis(Figures.micros(cumulative.getMaxValue())));
+        row.add(Formats.pythonFloat((double) sample.totalBytes() / total));
         return row;
     }
 

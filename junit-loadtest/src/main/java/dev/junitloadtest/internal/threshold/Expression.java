@@ -1,6 +1,12 @@
 package dev.junitloadtest.internal.threshold;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.math.BigDecimal;
+
+import org.apiguardian.api.API;
+
+import dev.junitloadtest.result.Comparison;
 
 /**
  * A parsed threshold expression: {@code p95 < 500ms} is the metric {@code p95}, the comparison {@code <} and a budget
@@ -12,6 +18,7 @@ import java.math.BigDecimal;
  * @param budget the budget in the metric quantity's base unit
  * @param unit the unit the budget was written in (empty if none), in which figures are shown
  */
+@API(status = INTERNAL, since = "0.1")
 public record Expression(String text, Metric metric, Comparison comparison, BigDecimal budget, String unit) {
 
     /** Whether {@code actual} meets the budget. */

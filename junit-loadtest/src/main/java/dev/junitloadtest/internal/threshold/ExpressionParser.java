@@ -1,15 +1,22 @@
 package dev.junitloadtest.internal.threshold;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.math.BigDecimal;
 import java.util.Optional;
 
+import org.apiguardian.api.API;
+
 import dev.junitloadtest.internal.config.LoadTestConfigurationException;
+
+import dev.junitloadtest.result.Comparison;
 
 /**
  * Reads a threshold expression, {@code metric comparison number [unit]}, e.g. {@code p99.9 <= 2s}. Spaces between
  * the parts are optional. A malformed expression is a {@link LoadTestConfigurationException} whose message quotes it
  * and points with a caret at the character where reading failed. Internal.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ExpressionParser {
 
     private static final String COMPARISONS = "<, <=, >, >=, == or !=";

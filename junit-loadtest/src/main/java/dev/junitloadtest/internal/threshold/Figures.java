@@ -13,7 +13,7 @@ import dev.junitloadtest.result.RequestStats;
  * The figures a {@link Metric} reads: those of one request name (or of all together) over the run or a window, at
  * its end or so far while it runs. Internal.
  */
-public interface Figures {
+interface Figures {
 
     /** Requests, failures included. */
     long count();

@@ -1,7 +1,11 @@
 package dev.junitloadtest.internal.threshold;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.math.BigDecimal;
 import java.util.function.Function;
+
+import org.apiguardian.api.API;
 
 /**
  * A figure a threshold can put a budget on, as {@link Metrics} resolves it from its name: {@code p99.9},
@@ -13,6 +17,7 @@ import java.util.function.Function;
  * @param trend how it can move as a run goes on, which decides when a breach is final
  * @param measure reads it from figures, in the quantity's base unit
  */
+@API(status = INTERNAL, since = "0.1")
 public record Metric(String name, Kind kind, Trend trend, Function<Figures, BigDecimal> measure) {
 
     /** Its value in {@code figures}. */

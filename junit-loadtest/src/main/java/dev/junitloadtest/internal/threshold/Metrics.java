@@ -1,5 +1,7 @@
 package dev.junitloadtest.internal.threshold;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Duration;
@@ -8,6 +10,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+
+import org.apiguardian.api.API;
 
 import dev.junitloadtest.internal.threshold.Figures.Latencies;
 import dev.junitloadtest.internal.threshold.Metric.Kind;
@@ -19,6 +23,7 @@ import dev.junitloadtest.result.GeneratorHealth;
  * ({@code rps}) or a pattern of names ({@code p<percentile>}), with its {@link Kind}, trend and how to read it from
  * {@link Figures}. The name decides the kind here, once; nothing later looks at how a name is spelt. Internal.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Metrics {
 
     /** The metrics, for messages that say which exist. */

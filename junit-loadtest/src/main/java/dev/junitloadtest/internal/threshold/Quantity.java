@@ -6,12 +6,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.junitloadtest.result.Formats;
+
 /**
  * What a metric measures, which decides the units its budget is written in and how its figures read. Values are
  * kept in one base unit per quantity: nanoseconds, a fraction from 0 to 1, a number of requests, requests per
  * second. Internal.
  */
-public enum Quantity {
+enum Quantity {
 
     /** Response or service times; written in {@code us}, {@code ms} or {@code s}. */
     TIME("a time", "use us, ms or s", "ms"),

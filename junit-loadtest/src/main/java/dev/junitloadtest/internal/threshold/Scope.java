@@ -7,7 +7,7 @@ import dev.junitloadtest.Threshold;
 import dev.junitloadtest.internal.config.LoadTestConfigurationException;
 
 /** Which requests a threshold judges: all together, one request name, or each name on its own. Internal. */
-public sealed interface Scope {
+sealed interface Scope {
 
     /** The row name of all requests together, as results and verdicts call it. */
     String AGGREGATED = "Aggregated";

@@ -1,6 +1,10 @@
 package dev.junitloadtest.internal.threshold;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.List;
+
+import org.apiguardian.api.API;
 
 import dev.junitloadtest.internal.config.ConfigurationParameters;
 import dev.junitloadtest.internal.config.LoadProfile;
@@ -12,6 +16,7 @@ import dev.junitloadtest.result.ThresholdResult;
  * The thresholds of one load test class: read and validated before the run (a malformed one is a configuration
  * error), watched while it goes (to abort early), and judged on its result. Immutable. Internal.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ThresholdPlan {
 
     private final List<ThresholdSpec> specs;

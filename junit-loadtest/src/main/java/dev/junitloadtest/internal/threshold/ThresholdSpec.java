@@ -1,6 +1,10 @@
 package dev.junitloadtest.internal.threshold;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.time.Duration;
+
+import org.apiguardian.api.API;
 
 import dev.junitloadtest.result.StopReason;
 import dev.junitloadtest.result.ThresholdResult;
@@ -15,6 +19,7 @@ import dev.junitloadtest.result.ThresholdResult;
  * @param abortOnFail whether a final breach stops the run
  * @param abortGrace how long a breach that might still mend must last before it stops the run
  */
+@API(status = INTERNAL, since = "0.1")
 public record ThresholdSpec(Expression expression, Scope scope, Window window, boolean abortOnFail,
         Duration abortGrace) {
 

@@ -1,6 +1,10 @@
 package dev.junitloadtest.internal.threshold;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.time.Duration;
+
+import org.apiguardian.api.API;
 
 import dev.junitloadtest.internal.config.DurationSyntax;
 import dev.junitloadtest.result.LoadTestResult;
@@ -10,6 +14,7 @@ import dev.junitloadtest.result.LoadTestResult;
  * whole recorded intervals, those that start in them, as {@link LoadTestResult#between(Duration, Duration)} has it.
  * Internal.
  */
+@API(status = INTERNAL, since = "0.1")
 public sealed interface Window {
 
     /** The part of {@code result} this window judges. */

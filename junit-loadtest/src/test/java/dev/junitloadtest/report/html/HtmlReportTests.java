@@ -20,6 +20,7 @@ import dev.junitloadtest.internal.report.html.HtmlReport;
 import dev.junitloadtest.json.Json;
 import dev.junitloadtest.json.JsonValue;
 import dev.junitloadtest.result.LoadTestResult;
+import dev.junitloadtest.result.ResultBuilder;
 import dev.junitloadtest.result.RunProfile;
 import dev.junitloadtest.result.ThresholdResult;
 
@@ -164,8 +165,8 @@ class HtmlReportTests {
     void anIntervalWithoutRequestsIsAGapNotAZeroLatency() {
         RunProfile profile = new RunProfile("Idle", "1 user for 1s", List.of(), Duration.ofSeconds(1),
                 Duration.ofSeconds(1), "", "", 1, List.of());
-        LoadTestResult idle = LoadTestResult.builder(profile, Instant.EPOCH, Duration.ofSeconds(1))
-                .interval(new LoadTestResult.Interval(Duration.ZERO, Duration.ofSeconds(1), 1, List.of()))
+        LoadTestResult idle = new ResultBuilder(profile, Instant.EPOCH, Duration.ofSeconds(1))
+                .interval(Duration.ZERO, Duration.ofSeconds(1), 1)
                 .build();
         String page = HtmlReport.render(idle);
         Matcher data = DATA.matcher(page);

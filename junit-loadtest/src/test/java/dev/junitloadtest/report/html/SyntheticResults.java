@@ -2,7 +2,6 @@ package dev.junitloadtest.report.html;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -12,6 +11,8 @@ import dev.junitloadtest.internal.recording.Histograms;
 import dev.junitloadtest.result.ExceptionStats;
 import dev.junitloadtest.result.FailureStats;
 import dev.junitloadtest.result.LoadTestResult;
+import dev.junitloadtest.result.ResultBuilder;
+import dev.junitloadtest.result.StopReason;
 import dev.junitloadtest.result.RunProfile;
 import dev.junitloadtest.result.TaskStats;
 import dev.junitloadtest.result.ThresholdResult;
@@ -53,15 +54,13 @@ final class SyntheticResults {
             all.recordValue(millis * 1000L);
             (millis <= 50 ? first : second).recordValue(millis * 1000L);
         }
-        LoadTestResult.Builder builder = LoadTestResult.builder(profile, Instant.parse("2025-11-22T20:33:10Z"),
+        ResultBuilder builder = new ResultBuilder(profile, Instant.parse("2025-11-22T20:33:10Z"),
                 Duration.ofSeconds(10))
                 .request("GET", "/orders/{id}", all, all, 5, 10_000)
-                .interval(new LoadTestResult.Interval(Duration.ZERO, Duration.ofSeconds(5), 4, List.of(
-                        new LoadTestResult.IntervalRequest("GET", "/orders/{id}", Histograms.compress(first), 50, 5,
-                                5_000))))
-                .interval(new LoadTestResult.Interval(Duration.ofSeconds(5), Duration.ofSeconds(10), 4, List.of(
-                        new LoadTestResult.IntervalRequest("GET", "/orders/{id}", Histograms.compress(second), 50, 0,
-                                5_000))))
+                .intervalRequest("GET", "/orders/{id}", Histograms.compress(first), null, 50, 5, 5_000)
+                .interval(Duration.ZERO, Duration.ofSeconds(5), 4)
+                .intervalRequest("GET", "/orders/{id}", Histograms.compress(second), null, 50, 0, 5_000)
+                .interval(Duration.ofSeconds(5), Duration.ofSeconds(10), 4)
                 .failure(new FailureStats("GET", "/orders/{id}", "HTTP 503 Service Unavailable", 5))
                 .exception(new ExceptionStats(3, "java.lang.IllegalStateException: no order id",
                         "java.lang.IllegalStateException: no order id\n\tat OrdersLoadTest.showOrder(OrdersLoadTest.java:42)",
@@ -81,29 +80,35 @@ final class SyntheticResults {
                 HOSTILE)), Duration.ofSeconds(2), Duration.ofSeconds(1), worst, worst, 7, List.of(
                         new RunProfile.StageInfo(1, Duration.ZERO, Duration.ofSeconds(1), 2, 2),
                         new RunProfile.StageInfo(2, Duration.ofSeconds(1), Duration.ofSeconds(2), 1, 5)));
-        LoadTestResult.Builder builder = LoadTestResult.builder(profile, Instant.parse("2025-11-22T20:33:10Z"),
+        ResultBuilder builder = new ResultBuilder(profile, Instant.parse("2025-11-22T20:33:10Z"),
                 Duration.ofSeconds(2));
-        List<LoadTestResult.IntervalRequest> first = new ArrayList<>();
-        List<LoadTestResult.IntervalRequest> second = new ArrayList<>();
         for (int i = 0; i < HOSTILE.size(); i++) {
-            Histogram histogram = Histograms.newHistogram();
-            histogram.recordValue(1000L * (i + 1));
-            histogram.recordValue(2000L * (i + 1));
+            Histogram histogram = twice(i);
             builder.request(HOSTILE.get(i), HOSTILE.get(i), histogram, histogram, 1, 10);
-            first.add(new LoadTestResult.IntervalRequest(HOSTILE.get(i), HOSTILE.get(i),
-                    Histograms.compress(histogram), 2, 1, 10));
-            second.add(new LoadTestResult.IntervalRequest(HOSTILE.get(i), HOSTILE.get(i),
-                    Histograms.compress(histogram), 2, 0, 10));
             builder.failure(new FailureStats(HOSTILE.get(i), HOSTILE.get(i), HOSTILE.get(i), 1));
             builder.exception(new ExceptionStats(1, HOSTILE.get(i), HOSTILE.get(i) + "\n\tat " + HOSTILE.get(i),
                     Set.of(HOSTILE.get(i))));
             builder.task(new TaskStats(HOSTILE.get(i), HOSTILE.get(i), 1, 1));
             builder.warning(HOSTILE.get(i));
         }
-        builder.interval(new LoadTestResult.Interval(Duration.ZERO, Duration.ofSeconds(1), 2, first));
-        builder.interval(new LoadTestResult.Interval(Duration.ofSeconds(1), Duration.ofSeconds(2), 1, second));
+        for (int i = 0; i < HOSTILE.size(); i++) {
+            builder.intervalRequest(HOSTILE.get(i), HOSTILE.get(i), Histograms.compress(twice(i)), null, 2, 1, 10);
+        }
+        builder.interval(Duration.ZERO, Duration.ofSeconds(1), 2);
+        for (int i = 0; i < HOSTILE.size(); i++) {
+            builder.intervalRequest(HOSTILE.get(i), HOSTILE.get(i), Histograms.compress(twice(i)), null, 2, 0, 10);
+        }
+        builder.interval(Duration.ofSeconds(1), Duration.ofSeconds(2), 1);
         builder.stop(StopReason.of(StopReason.Kind.INTERRUPTED, worst));
         return builder.build().withThresholds(HOSTILE.stream()
                 .map(text -> new ThresholdResult(text, text, false, text)).toList());
+    }
+
+    /** Two requests, of 1 and 2 ms times {@code i + 1}. */
+    private static Histogram twice(int i) {
+        Histogram histogram = Histograms.newHistogram();
+        histogram.recordValue(1000L * (i + 1));
+        histogram.recordValue(2000L * (i + 1));
+        return histogram;
     }
 }

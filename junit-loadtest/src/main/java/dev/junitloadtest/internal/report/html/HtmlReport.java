@@ -1,5 +1,7 @@
 package dev.junitloadtest.internal.report.html;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -15,7 +17,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.apiguardian.api.API;
+
 import dev.junitloadtest.json.Json;
+import dev.junitloadtest.result.Formats;
 import dev.junitloadtest.result.LoadTestResult;
 
 /**
@@ -27,6 +32,7 @@ import dev.junitloadtest.result.LoadTestResult;
  * data is JSON escaped for its {@code <script>} element; and the page's Content-Security-Policy lets only its own two
  * scripts run and nothing load from anywhere, so a page that some bug let markup into still could not run it.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class HtmlReport {
 
     private HtmlReport() {
@@ -78,7 +84,7 @@ public final class HtmlReport {
     }
 
     private static String footer(Assets assets) {
-        return "Written by junit-loadtest on " + Format.timestamp(Instant.now()) + ". Charts drawn with uPlot "
+        return "Written by junit-loadtest on " + Formats.timestamp(Instant.now()) + ". Charts drawn with uPlot "
                 + Html.text(assets.uplotVersion()) + " (MIT licence, in this page's source).";
     }
 

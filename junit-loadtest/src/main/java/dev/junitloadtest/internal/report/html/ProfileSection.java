@@ -2,6 +2,7 @@ package dev.junitloadtest.internal.report.html;
 
 import static dev.junitloadtest.internal.report.html.Html.text;
 
+import dev.junitloadtest.result.Formats;
 import dev.junitloadtest.result.GeneratorHealth;
 import dev.junitloadtest.result.LoadTestResult;
 import dev.junitloadtest.result.RunProfile;
@@ -25,14 +26,14 @@ final class ProfileSection {
         out.append("<section id=\"profile\">\n<h2>Profile</h2>\n<dl class=\"facts\">\n");
         fact("Test", text(profile.testName()));
         fact("Load model", text(profile.loadModel()));
-        fact("Duration", Format.duration(profile.duration()));
-        fact("Stop timeout", Format.duration(profile.stopTimeout()));
+        fact("Duration", Formats.duration(profile.duration()));
+        fact("Stop timeout", Formats.duration(profile.stopTimeout()));
         fact("Host", profile.host().isEmpty() ? "<span class=\"muted\">none (absolute URLs only)</span>"
                 : "<code>" + text(profile.host()) + "</code>" + (profile.hostSource().isEmpty() ? ""
                         : " <span class=\"muted\">from " + text(profile.hostSource()) + "</span>"));
         fact("Seed", "<code>" + profile.seed() + "</code>");
-        fact("Started", Format.timestamp(result.startedAt()));
-        fact("Measured", Format.elapsed(result.elapsed()));
+        fact("Started", Formats.timestamp(result.startedAt()));
+        fact("Measured", Formats.elapsed(result.elapsed()));
         GeneratorHealth health = result.generatorHealth();
         if (health.isMeasured()) {
             fact("Load generator", (health.isHealthy() ? "<span class=\"good\">healthy</span>"
@@ -40,13 +41,13 @@ final class ProfileSection {
                         .substring(health.summary().indexOf(':') + 2)) + "</span>");
         }
         if (result.droppedIterations() > 0) {
-            fact("Dropped iterations", "<span class=\"bad\">" + Format.count(result.droppedIterations())
+            fact("Dropped iterations", "<span class=\"bad\">" + Formats.count(result.droppedIterations())
                     + "</span> <span class=\"muted\">could not start: every user was busy</span>");
         }
         if (result.notSentCount() > 0) {
-            fact("Not sent", "<span class=\"bad\">" + Format.count(result.notSentCount())
+            fact("Not sent", "<span class=\"bad\">" + Formats.count(result.notSentCount())
                     + "</span> <span class=\"muted\">request(s) the load generator did not send, in no figure: "
-                    + text(result.notSent().entrySet().stream().map(e -> Format.count(e.getValue()) + " × "
+                    + text(result.notSent().entrySet().stream().map(e -> Formats.count(e.getValue()) + " × "
                             + e.getKey()).collect(java.util.stream.Collectors.joining("; "))) + "</span>");
         }
         out.append("</dl>\n");
@@ -85,10 +86,10 @@ final class ProfileSection {
                 .append("<th class=\"num\">Spawn rate</th></tr></thead>\n<tbody>\n");
         for (RunProfile.StageInfo stage : profile.stages()) {
             out.append("<tr><td class=\"num\">").append(stage.number()).append("</td><td class=\"num\">")
-                    .append(Format.offset(stage.start())).append("</td><td class=\"num\">")
-                    .append(Format.offset(stage.end())).append("</td><td class=\"num\">")
-                    .append(Format.count(stage.users())).append("</td><td class=\"num\">")
-                    .append(Format.spawnRate(stage.spawnRate())).append("</td></tr>\n");
+                    .append(Formats.offset(stage.start())).append("</td><td class=\"num\">")
+                    .append(Formats.offset(stage.end())).append("</td><td class=\"num\">")
+                    .append(Formats.count(stage.users())).append("</td><td class=\"num\">")
+                    .append(Formats.spawnRate(stage.spawnRate())).append("</td></tr>\n");
         }
         out.append("</tbody>\n</table>\n");
     }

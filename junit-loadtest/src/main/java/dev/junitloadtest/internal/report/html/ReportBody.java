@@ -9,6 +9,7 @@ import java.util.TreeSet;
 
 import dev.junitloadtest.result.ExceptionStats;
 import dev.junitloadtest.result.FailureStats;
+import dev.junitloadtest.result.Formats;
 import dev.junitloadtest.result.HistoryPoint;
 import dev.junitloadtest.result.LoadTestResult;
 import dev.junitloadtest.result.RequestStats;
@@ -76,8 +77,8 @@ final class ReportBody {
         if (result.stopReason().isPresent()) {
             out.append(" <span class=\"chip chip-warn\">stopped early</span>");
         }
-        out.append("</p>\n<p class=\"facts\">").append("Started ").append(Format.timestamp(result.startedAt()))
-                .append(" · measured ").append(Format.elapsed(result.elapsed()))
+        out.append("</p>\n<p class=\"facts\">").append("Started ").append(Formats.timestamp(result.startedAt()))
+                .append(" · measured ").append(Formats.elapsed(result.elapsed()))
                 .append(" · ").append(text(result.profile().loadModel()));
         if (!result.profile().host().isEmpty()) {
             out.append(" · ").append(text(result.profile().host()));
@@ -114,8 +115,8 @@ final class ReportBody {
             out.append("</ul></div>\n");
         }
         if (result.isWindow()) {
-            out.append("<div class=\"notice\">This report covers ").append(Format.offset(result.windowStart()))
-                    .append("–").append(Format.offset(result.windowEnd()))
+            out.append("<div class=\"notice\">This report covers ").append(Formats.offset(result.windowStart()))
+                    .append("–").append(Formats.offset(result.windowEnd()))
                     .append(" of the run; failures, exceptions and tasks are those of the whole run.</div>\n");
         }
         out.append("</section>\n");
@@ -125,15 +126,15 @@ final class ReportBody {
         RequestStats total = result.total();
         int peakUsers = result.history().stream().mapToInt(HistoryPoint::users).max().orElse(0);
         out.append("<section class=\"headline\" id=\"headline\">\n");
-        card("Requests", Format.count(total.count()), "");
-        card("Failures", Format.count(total.failures()), Format.percent(total.failureRate()),
+        card("Requests", Formats.count(total.count()), "");
+        card("Failures", Formats.count(total.failures()), Formats.compactPercent(total.failureRate()),
                 total.failures() > 0 ? " bad" : "");
-        card("Throughput", Format.rate(total.throughput()), "req/s");
-        card("Median", Format.millis(total.median()), "ms");
-        card("p95", Format.millis(total.percentile(95)), "ms");
-        card("p99", Format.millis(total.percentile(99)), "ms");
-        card("Max", Format.millis(total.max()), "ms");
-        card("Peak users", Format.count(peakUsers), "");
+        card("Throughput", Formats.compactRate(total.throughput()), "req/s");
+        card("Median", Formats.compactMillis(total.median()), "ms");
+        card("p95", Formats.compactMillis(total.percentile(95)), "ms");
+        card("p99", Formats.compactMillis(total.percentile(99)), "ms");
+        card("Max", Formats.compactMillis(total.max()), "ms");
+        card("Peak users", Formats.count(peakUsers), "");
         out.append("</section>\n");
     }
 
@@ -207,15 +208,15 @@ final class ReportBody {
     private void statsRow(RequestStats stats) {
         out.append("<tr><td class=\"method\">").append(text(stats.method())).append("</td><td class=\"name\">")
                 .append(text(stats.name())).append("</td>");
-        number(Format.count(stats.count()), "");
-        number(Format.count(stats.failures()), stats.failures() > 0 ? "bad" : "");
-        number(Format.percent(stats.failureRate()), stats.failures() > 0 ? "bad" : "");
+        number(Formats.count(stats.count()), "");
+        number(Formats.count(stats.failures()), stats.failures() > 0 ? "bad" : "");
+        number(Formats.compactPercent(stats.failureRate()), stats.failures() > 0 ? "bad" : "");
         for (Duration latency : List.of(stats.median(), stats.mean(), stats.min(), stats.max(), stats.percentile(90),
                 stats.percentile(95), stats.percentile(99), stats.percentile(99.9))) {
-            number(Format.millis(latency), "");
+            number(Formats.compactMillis(latency), "");
         }
-        number(Format.rate(stats.throughput()), "");
-        number(Format.bytes(stats.averageContentSize()), "");
+        number(Formats.compactRate(stats.throughput()), "");
+        number(Formats.bytes(stats.averageContentSize()), "");
         out.append("</tr>\n");
     }
 
@@ -236,7 +237,7 @@ final class ReportBody {
             out.append("<tr><td class=\"method\">").append(text(failure.method())).append("</td><td class=\"name\">")
                     .append(text(failure.name())).append("</td><td class=\"error\">").append(text(failure.error()))
                     .append("</td>");
-            number(Format.count(failure.occurrences()), "");
+            number(Formats.count(failure.occurrences()), "");
             out.append("</tr>\n");
         }
         out.append("</tbody>\n</table>\n</div>\n</section>\n");
@@ -252,7 +253,7 @@ final class ReportBody {
                 .append("<th>Where</th></tr></thead>\n<tbody>\n");
         for (ExceptionStats exception : result.exceptions()) {
             out.append("<tr>");
-            number(Format.count(exception.count()), "");
+            number(Formats.count(exception.count()), "");
             out.append("<td class=\"exception\"><div class=\"message\">").append(text(exception.message()))
                     .append("</div>");
             if (!exception.traceback().isBlank()) {
@@ -282,8 +283,8 @@ final class ReportBody {
         for (TaskStats task : result.tasks()) {
             out.append("<tr><td>").append(text(task.userType())).append("</td><td><code>").append(text(task.task()))
                     .append("</code></td>");
-            number(Format.count(task.iterations()), "");
-            number(Format.count(task.exceptions()), task.exceptions() > 0 ? "bad" : "");
+            number(Formats.count(task.iterations()), "");
+            number(Formats.count(task.exceptions()), task.exceptions() > 0 ? "bad" : "");
             out.append("</tr>\n");
         }
         out.append("</tbody>\n</table>\n</section>\n");

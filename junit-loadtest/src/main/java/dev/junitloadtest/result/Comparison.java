@@ -1,9 +1,19 @@
-package dev.junitloadtest.internal.threshold;
+package dev.junitloadtest.result;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.math.BigDecimal;
 import java.util.Optional;
 
-/** The comparison of a threshold: {@code <}, {@code <=}, {@code >}, {@code >=}, {@code ==}, {@code !=}. Internal. */
+import org.apiguardian.api.API;
+
+/**
+ * {@code Comparison} is how a budget compares a measured figure with its limit: {@code <}, {@code <=}, {@code >},
+ * {@code >=}, {@code ==}, {@code !=}; the same for {@code @Threshold} expressions and assertions.
+ *
+ * <p>Internal: public only so thresholds and assertions share it; not for load tests, and it may change in any release.
+ */
+@API(status = INTERNAL, since = "0.1")
 public enum Comparison {
 
     /** {@code <}. */
@@ -54,12 +64,12 @@ public enum Comparison {
     }
 
     /** Whether this comparison caps the value from above ({@code <}, {@code <=}, {@code ==}). */
-    boolean boundsAbove() {
+    public boolean boundsAbove() {
         return this == LESS || this == LESS_OR_EQUAL || this == EQUAL;
     }
 
     /** Whether this comparison bounds the value from below ({@code >}, {@code >=}, {@code ==}). */
-    boolean boundsBelow() {
+    public boolean boundsBelow() {
         return this == GREATER || this == GREATER_OR_EQUAL || this == EQUAL;
     }
 }
