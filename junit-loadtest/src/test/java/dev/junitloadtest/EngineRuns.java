@@ -3,7 +3,6 @@ package dev.junitloadtest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -47,9 +46,7 @@ public final class EngineRuns {
      */
     public static FixtureRun runLoad(Map<String, String> parameters, Class<?>... testClasses) {
         try (ResultCapture capture = ResultCapture.open()) {
-            Map<String, String> all = new HashMap<>(parameters);
-            all.putAll(capture.configurationParameters());
-            return new FixtureRun(run(all, testClasses), capture.results());
+            return new FixtureRun(run(capture.parametersWith(parameters), testClasses), capture.results());
         }
     }
 

@@ -26,6 +26,11 @@ public record FixtureRun(EngineExecutionResults results, Map<Class<?>, LoadTestR
         return results.containerEvents();
     }
 
+    /** All the run's events. */
+    public Events allEvents() {
+        return results.allEvents();
+    }
+
     /** The result of the run's one load test class; an {@link AssertionError} if it has none, or several. */
     public LoadTestResult result() {
         if (loadTestResults.size() != 1) {

@@ -1,6 +1,7 @@
 package dev.junitloadtest;
 
 import java.lang.reflect.Method;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,9 +16,9 @@ import dev.junitloadtest.result.LoadTestResult;
 
 /**
  * {@code ResultCapture} keeps the {@link LoadTestResult} of every load test class of one engine run, for the test that
- * started the run, so fixtures need no static field to hand it over. Open one per run, pass its
- * {@link #configurationParameters()} to the run, read {@link #results()}, close it ({@link EngineRuns#runLoad} does
- * all of it).
+ * started the run, so fixtures need no static field to hand it over. Open one per run, run with
+ * {@link #parametersWith its configuration parameters}, read {@link #results()}, close it ({@link EngineRuns#runLoad}
+ * does all of it).
  *
  * <p>How the result gets out: the parameters turn on JUnit's extension autodetection for that run alone, limited to
  * {@link Keeper} (registered in {@code META-INF/services}), and name this capture. When a load test class ends, the
@@ -46,11 +47,13 @@ public final class ResultCapture implements AutoCloseable {
         return capture;
     }
 
-    /** The configuration parameters that make a run hand its results to this capture. */
-    public Map<String, String> configurationParameters() {
-        return Map.of(Constants.EXTENSIONS_AUTODETECTION_ENABLED_PROPERTY_NAME, "true",
-                Constants.EXTENSIONS_AUTODETECTION_INCLUDE_PROPERTY_NAME, Keeper.class.getName(),
-                CAPTURE_PARAMETER, id);
+    /** {@code parameters}, and the configuration parameters that make a run hand its results to this capture. */
+    public Map<String, String> parametersWith(Map<String, String> parameters) {
+        Map<String, String> all = new HashMap<>(parameters);
+        all.put(Constants.EXTENSIONS_AUTODETECTION_ENABLED_PROPERTY_NAME, "true");
+        all.put(Constants.EXTENSIONS_AUTODETECTION_INCLUDE_PROPERTY_NAME, Keeper.class.getName());
+        all.put(CAPTURE_PARAMETER, id);
+        return all;
     }
 
     /** The results kept so far, by load test class. */

@@ -1,7 +1,7 @@
 package dev.junitloadtest.threshold;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static dev.junitloadtest.EngineRuns.runLoad;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
