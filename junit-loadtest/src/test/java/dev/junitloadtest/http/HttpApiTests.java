@@ -14,7 +14,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static dev.junitloadtest.EngineRuns.configurationError;
-import static dev.junitloadtest.EngineRuns.run;
+import static dev.junitloadtest.EngineRuns.runLoad;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -23,9 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 
+import dev.junitloadtest.FixtureRun;
 import dev.junitloadtest.LoadTest;
 import dev.junitloadtest.OnStart;
 import dev.junitloadtest.TargetHost;
@@ -46,14 +45,12 @@ import dev.junitloadtest.result.LoadTestResult;
 class HttpApiTests {
 
     static WireMockServer server;
-    static final AtomicReference<LoadTestResult> RESULT = new AtomicReference<>();
     static final List<String> SEEN = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void startServer() {
         server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().globalTemplating(true));
         server.start();
-        RESULT.set(null);
         SEEN.clear();
     }
 
@@ -63,8 +60,9 @@ class HttpApiTests {
     }
 
     static LoadTestResult runAndGet(Class<?> testClass) {
-        run(testClass).testEvents().assertStatistics(stats -> stats.failed(0));
-        return RESULT.get();
+        FixtureRun run = runLoad(testClass);
+        run.testEvents().assertStatistics(stats -> stats.failed(0));
+        return run.result();
     }
 
     @Test
@@ -184,11 +182,6 @@ class HttpApiTests {
         static String host() {
             return server.baseUrl();
         }
-
-        @AfterAll
-        static void keep(LoadTestResult result) {
-            RESULT.set(result);
-        }
     }
 
     @LoadTest(duration = "5s")
@@ -270,11 +263,6 @@ class HttpApiTests {
         @TargetHost
         static String host() {
             return host;
-        }
-
-        @AfterAll
-        static void keep(LoadTestResult result) {
-            RESULT.set(result);
         }
 
         @Task
