@@ -1,7 +1,7 @@
 package dev.junitloadtest.data;
 
 import static dev.junitloadtest.EngineRuns.configurationError;
-import static dev.junitloadtest.EngineRuns.run;
+import static dev.junitloadtest.EngineRuns.runLoad;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
@@ -13,15 +13,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import dev.junitloadtest.DataRow;
 import dev.junitloadtest.Feeder;
+import dev.junitloadtest.FixtureRun;
 import dev.junitloadtest.LoadTest;
 import dev.junitloadtest.OnStart;
 import dev.junitloadtest.OnStop;
@@ -35,12 +34,10 @@ import dev.junitloadtest.result.TaskStats;
 /** What users get from {@code @Feeder}s, policy by policy, through the real engine. */
 class FeederTests {
 
-    static final AtomicReference<LoadTestResult> RESULT = new AtomicReference<>();
-
     static LoadTestResult runAndGet(Class<?> testClass, Map<String, String> parameters) {
-        RESULT.set(null);
-        run(testClass, parameters).allEvents().assertStatistics(stats -> stats.failed(0));
-        return RESULT.get();
+        FixtureRun run = runLoad(testClass, parameters);
+        run.allEvents().assertStatistics(stats -> stats.failed(0));
+        return run.result();
     }
 
     @Test
@@ -163,9 +160,9 @@ class FeederTests {
 
     @Test
     void anUnknownFeederOrColumnInTaskCodeIsATaskExceptionThatNamesTheKnownOnes() {
-        RESULT.set(null);
-        run(UnknownNamesTestCase.class, Map.of()).testEvents().assertStatistics(stats -> stats.failed(2));
-        LoadTestResult result = RESULT.get();
+        FixtureRun run = runLoad(UnknownNamesTestCase.class, Map.of());
+        run.testEvents().assertStatistics(stats -> stats.failed(2));
+        LoadTestResult result = run.result();
 
         assertThat(result.exceptions()).extracting(e -> e.message()).containsExactlyInAnyOrder(
                 "java.lang.IllegalArgumentException: No @Feeder is named \"account\"; the load test declares \"accounts\".",
@@ -174,20 +171,12 @@ class FeederTests {
         assertThat(result.tasks()).extracting(TaskStats::exceptions).allSatisfy(n -> assertThat(n).isPositive());
     }
 
-    abstract static class Fixture {
-
-        @AfterAll
-        static void keep(LoadTestResult result) {
-            RESULT.set(result);
-        }
-    }
-
     @LoadTest(duration = "1s")
     @Users(count = 5)
     @WaitTime(min = "10ms", max = "10ms")
     @Feeder(name = "accounts", file = "feeders/accounts.csv", columns = {"username", "password"},
             policy = Feeder.Policy.UNIQUE)
-    static class UniqueAccountsTestCase extends Fixture {
+    static class UniqueAccountsTestCase {
         static final Map<Integer, String> accounts = new ConcurrentHashMap<>();
         static final Set<Integer> stopped = ConcurrentHashMap.newKeySet();
         static final Set<Integer> taskUsers = ConcurrentHashMap.newKeySet();
@@ -217,7 +206,7 @@ class FeederTests {
     @LoadTest(duration = "1s")
     @Users(count = 1)
     @Feeder(name = "terms", file = "feeders/terms.csv", policy = Feeder.Policy.UNIQUE)
-    static class UniqueDrawsTestCase extends Fixture {
+    static class UniqueDrawsTestCase {
         static final Queue<Integer> lines = new ConcurrentLinkedQueue<>();
 
         @Task
@@ -245,7 +234,7 @@ class FeederTests {
     @LoadTest(duration = "1s")
     @Users(count = 1)
     @Feeder(name = "accounts", file = "feeders/accounts.csv")
-    static class CircularOneUserTestCase extends Fixture {
+    static class CircularOneUserTestCase {
         static final Queue<Integer> lines = new ConcurrentLinkedQueue<>();
 
         @Task
@@ -260,7 +249,7 @@ class FeederTests {
     @LoadTest(duration = "1s")
     @Users(count = 4)
     @Feeder(name = "terms", file = "feeders/terms.csv", policy = Feeder.Policy.CIRCULAR)
-    static class CircularSharedTestCase extends Fixture {
+    static class CircularSharedTestCase {
         static final Queue<String> terms = new ConcurrentLinkedQueue<>();
 
         @Task
@@ -275,7 +264,7 @@ class FeederTests {
     @LoadTest(duration = "1s")
     @Users(count = 3)
     @Feeder(name = "terms", file = "feeders/terms.csv", policy = Feeder.Policy.RANDOM)
-    static class RandomTestCase extends Fixture {
+    static class RandomTestCase {
         static final Map<Integer, List<String>> draws = new ConcurrentHashMap<>();
 
         @Task
@@ -293,7 +282,7 @@ class FeederTests {
     @Users(count = 1)
     @Feeder(name = "quoting", file = "feeders/quoting.csv", columns = {"id", "text", "note"},
             policy = Feeder.Policy.UNIQUE)
-    static class QuotingTestCase extends Fixture {
+    static class QuotingTestCase {
         static final List<DataRow> rows = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         @Task
@@ -306,7 +295,7 @@ class FeederTests {
     @Users(count = 1)
     @Feeder(name = "products", file = "feeders/products.jsonl", columns = {"sku", "price"},
             policy = Feeder.Policy.UNIQUE)
-    static class ProductsTestCase extends Fixture {
+    static class ProductsTestCase {
         static final List<DataRow> rows = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         @Task
@@ -318,7 +307,7 @@ class FeederTests {
     @LoadTest(duration = "1s")
     @Users(count = 1)
     @Feeder(name = "accounts", file = "src/test/resources/feeders/accounts.csv")
-    static class FilePathTestCase extends Fixture {
+    static class FilePathTestCase {
         static final Queue<String> usernames = new ConcurrentLinkedQueue<>();
 
         @Task
@@ -332,7 +321,7 @@ class FeederTests {
     @Users(count = 1)
     @WaitTime(min = "50ms", max = "50ms")
     @Feeder(name = "accounts", file = "feeders/accounts.csv")
-    static class UnknownNamesTestCase extends Fixture {
+    static class UnknownNamesTestCase {
 
         @Task
         void unknownFeeder(VirtualUser user) {
