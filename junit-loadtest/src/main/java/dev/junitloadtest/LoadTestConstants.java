@@ -174,6 +174,32 @@ public final class LoadTestConstants {
      */
     public static final String CSV_FULL_HISTORY_PROPERTY_NAME = "loadtest.csv.full-history";
 
+    // Baseline comparison
+
+    /**
+     * The baseline each class is compared with, overriding {@link Baseline#value()}: a file (a run's
+     * {@code summary.json}, ending in {@code .json}), or a directory holding {@code <TestClassSimpleName>.json} or a
+     * previous run's report directories ({@code <TestClassSimpleName>/summary.json}); {@code off} compares nothing:
+     * {@value}.
+     */
+    public static final String BASELINE_PROPERTY_NAME = "loadtest.baseline";
+
+    /** Overrides {@link Baseline#tolerance()}: a percentage {@code >= 0}, such as {@code 20%}: {@value}. */
+    public static final String BASELINE_TOLERANCE_PROPERTY_NAME = "loadtest.baseline.tolerance";
+
+    /** Overrides {@link Baseline#floor()}: a duration {@code >= 0}, such as {@code 5ms}: {@value}. */
+    public static final String BASELINE_FLOOR_PROPERTY_NAME = "loadtest.baseline.floor";
+
+    /** Overrides {@link Baseline#failureRateTolerance()}: percentage points, such as {@code 1%}: {@value}. */
+    public static final String BASELINE_FAILURE_RATE_TOLERANCE_PROPERTY_NAME =
+            "loadtest.baseline.failure-rate-tolerance";
+
+    /**
+     * A directory to which each class's run is saved as a baseline, {@code <TestClassSimpleName>.json} (its
+     * {@code summary.json}), unless the run ended early or failed on the generator's side: {@value}.
+     */
+    public static final String BASELINE_SAVE_PROPERTY_NAME = "loadtest.baseline.save";
+
     /**
      * Every configuration parameter above, in the order of the README's tables (Configuration parameters, then
      * Output settings). A {@code loadtest.*} key not in this list fails the class.
@@ -204,7 +230,12 @@ public final class LoadTestConstants {
             CONSOLE_SUMMARY_PROPERTY_NAME,
             REPORT_DIR_PROPERTY_NAME,
             REPORT_FILES_PROPERTY_NAME,
-            CSV_FULL_HISTORY_PROPERTY_NAME);
+            CSV_FULL_HISTORY_PROPERTY_NAME,
+            BASELINE_PROPERTY_NAME,
+            BASELINE_TOLERANCE_PROPERTY_NAME,
+            BASELINE_FLOOR_PROPERTY_NAME,
+            BASELINE_FAILURE_RATE_TOLERANCE_PROPERTY_NAME,
+            BASELINE_SAVE_PROPERTY_NAME);
 
     private LoadTestConstants() {
     }

@@ -69,7 +69,7 @@ public final class LoadTestRunner {
         return run.run(outcome -> {
             // Within the run's shutdown grace: a stopped run still writes every output of what it measured.
             LoadTestResult judged = outcome.result().withThresholds(thresholds.evaluate(outcome.result()));
-            return new Finished(judged, reporting.finish(judged), outcome.failure());
+            return new Finished(judged, reporting.finish(judged, thresholds.baseline()), outcome.failure());
         });
     }
 

@@ -1,5 +1,6 @@
 package dev.junitloadtest.internal.report;
 
+import static dev.junitloadtest.LoadTestConstants.BASELINE_SAVE_PROPERTY_NAME;
 import static dev.junitloadtest.LoadTestConstants.CONSOLE_INTERVAL_PROPERTY_NAME;
 import static dev.junitloadtest.LoadTestConstants.CONSOLE_SUMMARY_PROPERTY_NAME;
 import static dev.junitloadtest.LoadTestConstants.CSV_FULL_HISTORY_PROPERTY_NAME;
@@ -30,10 +31,12 @@ import dev.junitloadtest.internal.config.LoadTestConfigurationException;
  * @param fullHistory whether {@code stats_history.csv} has a row per request name as well as the Aggregated one
  * @param jobSummary the file the Markdown summary is appended to, as the environment variable
  *        {@value #JOB_SUMMARY_ENVIRONMENT_VARIABLE} names it; empty when it is not set
+ * @param baselineSave the file the run is saved to as a baseline ({@code <directory>/<TestClassSimpleName>.json}),
+ *        empty when it is not saved
  */
 @API(status = INTERNAL, since = "0.1")
 public record ReportSettings(Duration progressInterval, boolean consoleSummary, Optional<Path> directory,
-        boolean fullHistory, Optional<String> jobSummary) {
+        boolean fullHistory, Optional<String> jobSummary, Optional<Path> baselineSave) {
 
     /**
      * Environment variable: the file GitHub Actions shows as the job's summary, to which each run appends its
@@ -79,8 +82,16 @@ public record ReportSettings(Duration progressInterval, boolean consoleSummary, 
         boolean fullHistory = flag(parameters, CSV_FULL_HISTORY_PROPERTY_NAME, false);
         Optional<String> jobSummary = Optional.ofNullable(environment.apply(JOB_SUMMARY_ENVIRONMENT_VARIABLE))
                 .filter(value -> !value.isBlank());
+        Optional<Path> baselineSave = parameters.get(BASELINE_SAVE_PROPERTY_NAME).map(dir -> {
+            try {
+                return Path.of(dir).resolve(testClass.getSimpleName() + ".json");
+            } catch (InvalidPathException e) {
+                throw new LoadTestConfigurationException("Configuration parameter `" + BASELINE_SAVE_PROPERTY_NAME
+                        + "` requires a directory path, but was '" + dir + "': " + e.getReason() + ".", e);
+            }
+        });
         return new ReportSettings(interval, summary, files ? Optional.of(directory) : Optional.empty(), fullHistory,
-                jobSummary);
+                jobSummary, baselineSave);
     }
 
     /** Whether the live console line is printed. */

@@ -19,6 +19,8 @@ import java.util.function.Function;
 
 import org.apiguardian.api.API;
 
+import dev.junitloadtest.internal.baseline.BaselineComparison;
+import dev.junitloadtest.internal.baseline.BaselineRun;
 import dev.junitloadtest.internal.config.ConfigurationParameters;
 import dev.junitloadtest.internal.config.LoadProfile;
 import dev.junitloadtest.internal.recording.RunListener;
@@ -138,6 +140,16 @@ public final class Reporting {
      * result: report entries and files.
      */
     public Attachments finish(LoadTestResult result) {
+        return finish(result, Optional.empty());
+    }
+
+    /**
+     * Writes the final outputs of {@code result} (thresholds judged), the HTML report showing it against
+     * {@code baseline} when it was compared with one; saves it as a baseline when asked to; returns what should be
+     * attached to the JUnit result: report entries and files.
+     */
+    public Attachments finish(LoadTestResult result, Optional<BaselineComparison> baseline) {
+        Optional<BaselineRun> before = baseline.map(BaselineComparison::baseline);
         if (settings.consoleSummary()) {
             ConsoleSummary.print(result, out);
         }
@@ -161,7 +173,7 @@ public final class Reporting {
                 write(problems, dir.resolve(FAILURES), file -> LocustCsv.writeFailures(file, result));
                 write(problems, dir.resolve(EXCEPTIONS), file -> LocustCsv.writeExceptions(file, result));
                 write(problems, dir.resolve(SUMMARY), file -> JsonSummary.write(file, testClass, result));
-                write(problems, dir.resolve(HTML), file -> HtmlReport.write(result, file));
+                write(problems, dir.resolve(HTML), file -> HtmlReport.write(result, before, file));
                 write(problems, dir.resolve(MARKDOWN), file -> Files.writeString(file, markdown(result, true)));
             } catch (IOException e) {
                 problems.add("Could not create the report directory " + dir.toAbsolutePath() + ": " + e);
@@ -176,6 +188,7 @@ public final class Reporting {
                         + " (CSV, JSON and HdrHistogram log next to it)");
             }
         }
+        settings.baselineSave().ifPresent(file -> saveBaseline(problems, file, result));
         settings.jobSummary().ifPresent(file -> appendJobSummary(problems, file, markdown(result, false)));
         for (String problem : problems) {
             err.println("[" + result.profile().testName() + "] " + problem);
@@ -194,6 +207,27 @@ public final class Reporting {
                 .toList())
                 .orElse(List.of());
         return MarkdownSummary.render(result, directory.orElse(null), files);
+    }
+
+    /**
+     * Saves the run as a baseline: its summary, which holds each request's counts and histogram. A run that ended
+     * early or failed on the generator's side measured less than was asked, and would make a later sound run look
+     * slow or fast: it is not saved, and the outputs say so.
+     */
+    private void saveBaseline(List<String> problems, Path file, LoadTestResult result) {
+        if (result.stop().isPresent() || !result.runFailures().isEmpty()) {
+            problems.add("Not saved as a baseline to " + file.toAbsolutePath() + ": the run "
+                    + (result.stop().isPresent() ? "ended early" : "failed on the load generator's side")
+                    + ", so it is no measure to compare later runs with.");
+            return;
+        }
+        write(problems, file, target -> {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            JsonSummary.write(target, testClass, result);
+        });
+        if (Files.isRegularFile(file) && settings.consoleSummary()) {
+            out.println("[" + result.profile().testName() + "] saved as a baseline: " + file.toAbsolutePath());
+        }
     }
 
     /**

@@ -15,10 +15,12 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.apiguardian.api.API;
 
+import dev.junitloadtest.internal.baseline.BaselineRun;
 import dev.junitloadtest.json.Json;
 import dev.junitloadtest.result.Formats;
 import dev.junitloadtest.result.LoadTestResult;
@@ -43,8 +45,13 @@ public final class HtmlReport {
      * never leaving half a page behind.
      */
     public static void write(LoadTestResult result, Path file) throws IOException {
+        write(result, Optional.empty(), file);
+    }
+
+    /** Writes the report of {@code result}, showing it against {@code baseline} if it was compared with one. */
+    public static void write(LoadTestResult result, Optional<BaselineRun> baseline, Path file) throws IOException {
         Objects.requireNonNull(file, "file");
-        String page = render(result);
+        String page = render(result, baseline);
         Path directory = file.toAbsolutePath().getParent();
         Files.createDirectories(directory);
         // Not Files.createTempFile: its owner-only permissions would stay with the report after the move.
@@ -64,6 +71,11 @@ public final class HtmlReport {
 
     /** The report of {@code result} as one HTML document. */
     public static String render(LoadTestResult result) {
+        return render(result, Optional.empty());
+    }
+
+    /** The report of {@code result} as one HTML document, showing it against {@code baseline} if it has one. */
+    public static String render(LoadTestResult result, Optional<BaselineRun> baseline) {
         Objects.requireNonNull(result, "result");
         Assets assets = Assets.load();
         String title = result.profile().testName() + " · "
@@ -75,7 +87,7 @@ public final class HtmlReport {
                 "title", Html.text(title),
                 "uplot-css", assets.uplotStyle(),
                 "report-css", assets.style(),
-                "body", ReportBody.render(result),
+                "body", ReportBody.render(result, baseline),
                 "footer", footer(assets),
                 "data", Html.scriptJson(Json.write(ChartData.of(result))),
                 "uplot-js", assets.uplotScript(),

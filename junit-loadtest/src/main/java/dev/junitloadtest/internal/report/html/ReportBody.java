@@ -4,9 +4,11 @@ import static dev.junitloadtest.internal.report.html.Html.text;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import dev.junitloadtest.internal.baseline.BaselineRun;
 import dev.junitloadtest.result.ExceptionStats;
 import dev.junitloadtest.result.FailureStats;
 import dev.junitloadtest.result.Formats;
@@ -30,7 +32,7 @@ final class ReportBody {
         this.result = result;
     }
 
-    static String render(LoadTestResult result) {
+    static String render(LoadTestResult result, Optional<BaselineRun> baseline) {
         ReportBody body = new ReportBody(result);
         body.header();
         body.out.append("<main>\n");
@@ -39,6 +41,7 @@ final class ReportBody {
         body.charts();
         body.thresholds();
         body.requests();
+        baseline.ifPresent(before -> new BaselineSection(result, before, body.out).render());
         body.failures();
         body.exceptions();
         body.tasks();
