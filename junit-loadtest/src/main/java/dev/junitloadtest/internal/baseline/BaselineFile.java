@@ -48,7 +48,7 @@ final class BaselineFile {
         try {
             json = Json.parse(text);
         } catch (JsonParseException e) {
-            throw new Unreadable("it is not JSON (" + e.getMessage() + " at offset " + e.offset() + ")");
+            throw new Unreadable("it is not valid JSON: " + e.getMessage().replaceFirst("^Not valid JSON: ", ""));
         }
         String schema = json.get("schema").text().orElse(null);
         if (!SCHEMA.equals(schema)) {

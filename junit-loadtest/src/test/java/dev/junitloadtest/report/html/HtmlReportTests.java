@@ -16,9 +16,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.HdrHistogram.Histogram;
+
+import dev.junitloadtest.internal.baseline.BaselineRun;
 import dev.junitloadtest.internal.report.html.HtmlReport;
 import dev.junitloadtest.json.Json;
 import dev.junitloadtest.json.JsonValue;
+import dev.junitloadtest.result.LatencyDistribution;
 import dev.junitloadtest.result.LoadTestResult;
 import dev.junitloadtest.result.ResultBuilder;
 import dev.junitloadtest.result.RunProfile;
@@ -204,5 +208,31 @@ class HtmlReportTests {
             count++;
         }
         return count;
+    }
+
+    @Test
+    void againstABaselineTheRequestsPercentilesStandBesideTheBaselinesWithTheChangeAndARegressionMarked() {
+        Histogram faster = new Histogram(3);
+        for (int millis = 1; millis <= 80; millis++) {
+            faster.recordValue(millis * 1000L);
+        }
+        BaselineRun baseline = new BaselineRun("src/test/resources/baselines/OrdersLoadTest.json",
+                "dev.example.OrdersLoadTest", "2025-11-21T10:00:00Z", "4 users at once for 10s", List.of(
+                        new BaselineRun.Request("GET", "/orders/{id}", 0, 8.0, LatencyDistribution.ofMicros(faster)),
+                        new BaselineRun.Request("GET", "/gone", 0, 1.0, LatencyDistribution.ofMicros(faster))));
+        LoadTestResult known = SyntheticResults.known();
+        LoadTestResult compared = known.withThresholds(List.of(new ThresholdResult("p95 vs baseline",
+                "GET /orders/{id}", false, "p95 of GET /orders/{id} regressed 25% against the baseline")));
+
+        String page = HtmlReport.render(compared, java.util.Optional.of(baseline));
+
+        assertThat(page).contains("<section id=\"baseline\">\n<h2>Against the baseline</h2>",
+                "Baseline <code>src/test/resources/baselines/OrdersLoadTest.json</code>, run 2025-11-21T10:00:00Z",
+                "<td class=\"name\">/orders/{id}</td><td class=\"num\">40.0 → 50.0 (+25%)</td>"
+                        + "<td class=\"num bad\">76.0 → 95.0 (+25%)</td><td class=\"num\">80.1 → 99.0 (+24%)</td>"
+                        + "<td class=\"num\">8.0 → 10.0 (+25%)</td><td class=\"num\">0% → 5.0%</td></tr>",
+                "<td class=\"name\">/gone</td><td colspan=\"5\" class=\"bad\">in the baseline, not recorded in "
+                        + "this run</td>");
+        assertThat(HtmlReport.render(known)).doesNotContain("Against the baseline");
     }
 }
