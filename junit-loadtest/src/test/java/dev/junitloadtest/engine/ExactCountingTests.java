@@ -6,6 +6,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,9 +29,11 @@ class ExactCountingTests {
     static final AtomicReference<LoadTestResult> RESULT = new AtomicReference<>();
     static final AtomicReference<long[]> SERVED = new AtomicReference<>();
 
-    @Test
-    void everyRequestTheTargetServedIsRecordedOnceAndOneBuggyInFiveFails() {
+    @ParameterizedTest(name = "transport {0}")
+    @ValueSource(strings = {"httpclient", "lean"})
+    void everyRequestTheTargetServedIsRecordedOnceAndOneBuggyInFiveFails(String transport) {
         Events tests = EngineTestKit.engine("junit-jupiter")
+                .configurationParameter(dev.junitloadtest.LoadTestConstants.HTTP_TRANSPORT_PROPERTY_NAME, transport)
                 .selectors(selectClass(BuggyAndHomeTestCase.class))
                 .execute().testEvents();
 

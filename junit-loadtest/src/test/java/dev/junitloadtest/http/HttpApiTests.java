@@ -14,6 +14,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static dev.junitloadtest.EngineRuns.configurationError;
+import static dev.junitloadtest.EngineRuns.on;
 import static dev.junitloadtest.EngineRuns.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +26,9 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +47,13 @@ import dev.junitloadtest.result.FailureStats;
 import dev.junitloadtest.result.LoadTestResult;
 
 /** The user's HTTP client against a real WireMock server on loopback. */
+@ParameterizedClass(name = "transport {0}")
+@ValueSource(strings = {"httpclient", "lean"})
 class HttpApiTests {
+
+    /** The transport this class's runs use ({@code loadtest.http.transport}). */
+    @Parameter
+    String transport;
 
     static WireMockServer server;
     static final AtomicReference<LoadTestResult> RESULT = new AtomicReference<>();
@@ -62,8 +72,8 @@ class HttpApiTests {
         server.stop();
     }
 
-    static LoadTestResult runAndGet(Class<?> testClass) {
-        run(testClass).testEvents().assertStatistics(stats -> stats.failed(0));
+    LoadTestResult runAndGet(Class<?> testClass) {
+        run(testClass, on(transport, Map.of())).testEvents().assertStatistics(stats -> stats.failed(0));
         return RESULT.get();
     }
 

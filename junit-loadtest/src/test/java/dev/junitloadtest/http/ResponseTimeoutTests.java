@@ -1,5 +1,6 @@
 package dev.junitloadtest.http;
 
+import static dev.junitloadtest.EngineRuns.on;
 import static dev.junitloadtest.EngineRuns.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +8,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +22,13 @@ import dev.junitloadtest.VirtualUser;
 import dev.junitloadtest.result.LoadTestResult;
 
 /** The response timeout bounds the whole response, from sending the request to its last byte. */
+@ParameterizedClass(name = "transport {0}")
+@ValueSource(strings = {"httpclient", "lean"})
 class ResponseTimeoutTests {
+
+    /** The transport this class's runs use ({@code loadtest.http.transport}). */
+    @Parameter
+    String transport;
 
     static final AtomicReference<LoadTestResult> RESULT = new AtomicReference<>();
 
@@ -27,7 +37,7 @@ class ResponseTimeoutTests {
         // 30 bytes, one every 100 ms: something arrives all the time, but the whole body takes 3 s.
         try (TrickleServer server = new TrickleServer(30, 1, 100)) {
             TrickleTestCase.host = server.baseUri();
-            run(TrickleTestCase.class, Map.of("loadtest.http.response-timeout", "1s"))
+            run(TrickleTestCase.class, on(transport, Map.of("loadtest.http.response-timeout", "1s")))
                     .testEvents().assertStatistics(stats -> stats.failed(0));
 
             LoadTestResult result = RESULT.get();

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static dev.junitloadtest.EngineRuns.configurationError;
+import static dev.junitloadtest.EngineRuns.on;
 import static dev.junitloadtest.EngineRuns.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -13,6 +14,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,9 +39,10 @@ class SafetyRailsTests {
 
     static final AtomicReference<LoadTestResult> RESULT = new AtomicReference<>();
 
-    @Test
-    void aRateCapHoldsUsersBackInsteadOfExceedingIt() {
-        run(CappedTestCase.class).testEvents().assertStatistics(stats -> stats.failed(0));
+    @ParameterizedTest(name = "transport {0}")
+    @ValueSource(strings = {"httpclient", "lean"})
+    void aRateCapHoldsUsersBackInsteadOfExceedingIt(String transport) {
+        run(CappedTestCase.class, on(transport, Map.of())).testEvents().assertStatistics(stats -> stats.failed(0));
 
         LoadTestResult result = RESULT.get();
         // Ten users without waits could send thousands of requests in 2 s; the cap lets 50 a second through, the
@@ -52,9 +56,10 @@ class SafetyRailsTests {
                 .doesNotContain("back 0 time"));
     }
 
-    @Test
-    void usersQueuedForTheCapDoNotSendAfterTheEnd() {
-        run(QueuedTestCase.class).testEvents().assertStatistics(stats -> stats.failed(0));
+    @ParameterizedTest(name = "transport {0}")
+    @ValueSource(strings = {"httpclient", "lean"})
+    void usersQueuedForTheCapDoNotSendAfterTheEnd(String transport) {
+        run(QueuedTestCase.class, on(transport, Map.of())).testEvents().assertStatistics(stats -> stats.failed(0));
 
         LoadTestResult result = RESULT.get();
         // Fifty users at 5 requests/s queue ten seconds of slots at once. Before the fix they went on sending after
@@ -69,9 +74,10 @@ class SafetyRailsTests {
         assertThat(result.notSentCount()).isGreaterThanOrEqualTo(50 - QueuedTestCase.served);
     }
 
-    @Test
-    void requestsToHostsOutsideTheAllowListFailBeforeAnythingIsSent() {
-        run(AllowListTestCase.class).testEvents().assertStatistics(stats -> stats.failed(0));
+    @ParameterizedTest(name = "transport {0}")
+    @ValueSource(strings = {"httpclient", "lean"})
+    void requestsToHostsOutsideTheAllowListFailBeforeAnythingIsSent(String transport) {
+        run(AllowListTestCase.class, on(transport, Map.of())).testEvents().assertStatistics(stats -> stats.failed(0));
 
         LoadTestResult result = RESULT.get();
         RequestStats allowed = result.request("GET /").orElseThrow();
@@ -92,9 +98,10 @@ class SafetyRailsTests {
         assertThat(AllowListTestCase.otherRequests).isZero();
     }
 
-    @Test
-    void theAllowListComesFromConfigurationToo() {
-        run(AllowListTestCase.class, Map.of("loadtest.allowed-hosts", "127.0.0.*, localhost"))
+    @ParameterizedTest(name = "transport {0}")
+    @ValueSource(strings = {"httpclient", "lean"})
+    void theAllowListComesFromConfigurationToo(String transport) {
+        run(AllowListTestCase.class, on(transport, Map.of("loadtest.allowed-hosts", "127.0.0.*, localhost")))
                 .testEvents().assertStatistics(stats -> stats.failed(0));
 
         assertThat(RESULT.get().request("GET elsewhere").orElseThrow().failures()).isZero();

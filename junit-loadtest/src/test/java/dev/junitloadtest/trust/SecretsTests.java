@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static dev.junitloadtest.EngineRuns.on;
 import static dev.junitloadtest.EngineRuns.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +24,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +51,13 @@ import dev.junitloadtest.result.LoadTestResult;
  * Credentials given to a load test never reach an output: a run logs in with known secrets, then makes failures and
  * exceptions that would carry them, and every output is searched for them.
  */
+@ParameterizedClass(name = "transport {0}")
+@ValueSource(strings = {"httpclient", "lean"})
 class SecretsTests {
+
+    /** The transport this class's runs use ({@code loadtest.http.transport}). */
+    @Parameter
+    String transport;
 
     static final String PASSWORD = "SECRET-PASSWORD-2222";
     static final String CSRF = "SECRET-CSRF-1111";
@@ -99,7 +109,7 @@ class SecretsTests {
      */
     @Test
     void pastTheBoundOfRememberedValuesTheRunWarns() {
-        run(ManyKeysTestCase.class);
+        run(ManyKeysTestCase.class, on(transport, Map.of()));
         LoadTestResult result = MANY_KEYS_RESULT.get();
         assertThat(result.exceptions()).extracting(exception -> exception.message()).containsExactly(
                 "java.lang.IllegalStateException: the first key **** and the last key **** were rejected");
@@ -120,9 +130,9 @@ class SecretsTests {
         try (PrintStream capture = new PrintStream(console, true, StandardCharsets.UTF_8)) {
             System.setOut(capture);
             System.setErr(capture);
-            results = run(testCase, Map.of("loadtest.report-files", "true",
+            results = run(testCase, on(transport, Map.of("loadtest.report-files", "true",
                     "loadtest.report-dir", reports.toString(), "loadtest.console.summary", "true",
-                    "loadtest.console.interval", "1s", "loadtest.csv.full-history", "true"));
+                    "loadtest.console.interval", "1s", "loadtest.csv.full-history", "true")));
         } finally {
             System.setOut(out);
             System.setErr(err);
