@@ -50,8 +50,11 @@ class TransportDifferentialTests {
         CORPUS.put("chunked-extensions-trailers", Script.keep("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n"
                 + "Content-Type: text/plain\r\n\r\n5;name=value\r\nhello\r\n7;flag\r\n, world\r\n"
                 + "0;last=yes\r\nX-Checksum: 42\r\nX-Other: t\r\n\r\n"));
-        CORPUS.put("large-headers", Script.keep("HTTP/1.1 200 OK\r\nX-Large: " + "v".repeat(20_000) + "\r\n"
+        CORPUS.put("large-headers", Script.keep("HTTP/1.1 200 OK\r\nX-Large: " + "v".repeat(3_000) + "\r\n"
                 + manyHeaders(60) + "Content-Length: 2\r\n\r\nok"));
+        // A difference kept: HttpClient (with the 4 KB buffers it is given) refuses a header line longer than them.
+        CORPUS.put("header-longer-than-4kb", Script.keep("HTTP/1.1 200 OK\r\nX-Large: " + "v".repeat(20_000)
+                + "\r\nContent-Length: 2\r\n\r\nok"));
         String body = "0123456789".repeat(400);
         CORPUS.put("body-in-many-writes", new Script(("HTTP/1.1 200 OK\r\nContent-Length: " + body.length()
                 + "\r\n\r\n" + body).getBytes(StandardCharsets.ISO_8859_1), 7, false));
@@ -65,6 +68,10 @@ class TransportDifferentialTests {
         CORPUS.put("bad-chunk-header", Script.close("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
                 + "zz\r\nabc\r\n0\r\n\r\n"));
         CORPUS.put("malformed-status-line", Script.close("HTTX/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"));
+        CORPUS.put("header-without-colon", Script.close("HTTP/1.1 200 OK\r\nno colon here\r\n"
+                + "Content-Length: 0\r\n\r\n"));
+        CORPUS.put("folded-and-spaced-headers", Script.keep("HTTP/1.1 200 OK\r\nX-Spaced :  value  \r\n"
+                + "X-Empty:\r\nX-Repeated: one\r\nX-Repeated: two\r\nContent-Length: 0\r\n\r\n"));
         CORPUS.put("closed-in-headers", Script.close("HTTP/1.1 200 OK\r\nContent-Ty"));
         CORPUS.put("closed-before-response", Script.close(""));
         CORPUS.put("100-continue", Script.keep("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 201 Created\r\n"
@@ -107,22 +114,25 @@ class TransportDifferentialTests {
             transport = name;
             run(CorpusTestCase.class, on(name, Map.of())).testEvents().assertStatistics(stats -> stats.failed(0));
         }
-        Map<String, String> httpClient = SEEN.get("httpclient");
-        Map<String, String> lean = SEEN.get("lean");
+        Map<String, String> httpClient = new LinkedHashMap<>(SEEN.get("httpclient"));
+        Map<String, String> lean = new LinkedHashMap<>(SEEN.get("lean"));
         assertThat(httpClient).containsOnlyKeys(CORPUS.keySet());
-        for (String name : CORPUS.keySet()) {
-            assertThat(lean.get(name)).as("case %s", name).isEqualTo(httpClient.get(name));
-        }
+        // The one difference kept: a header line longer than HttpClient's 4 KB buffers fails there, and is read here.
+        assertThat(httpClient.remove("header-longer-than-4kb"))
+                .isEqualTo("0 headers={} body= failure=MessageConstraintException: Maximum line length limit exceeded");
+        assertThat(lean.remove("header-longer-than-4kb")).startsWith("200 ").contains("X-Large=[<20000 chars>]")
+                .endsWith("body=ok failure=");
+        assertThat(lean).isEqualTo(httpClient);
         // The corpus is read right, not only the same way twice.
         assertThat(lean.get("chunked-extensions-trailers")).contains("body=hello, world");
         assertThat(lean.get("body-in-many-writes")).contains("body=" + "0123456789".repeat(400));
         assertThat(lean.get("100-continue")).startsWith("201 ");
-        assertThat(lean.get("head")).endsWith("body=");
+        assertThat(lean.get("head")).endsWith("body= failure=");
         assertThat(lean.get("close-delimited")).endsWith("body=until the connection ends");
         assertThat(lean.get("truncated-body")).startsWith("0 ").contains("failure=");
     }
 
-    @LoadTest(duration = "20s")
+    @LoadTest(duration = "5s")
     @Users(count = 1)
     static class CorpusTestCase {
 
@@ -137,7 +147,11 @@ class TransportDifferentialTests {
             for (String name : CORPUS.keySet()) {
                 HttpResponse response = http.request(name.equals("head") ? "HEAD" : "GET", "/" + name)
                         .timeout(Duration.ofSeconds(5)).send();
-                seen.put(name, response.status() + " headers=" + new TreeMap<>(response.headers()) + " body="
+                Map<String, List<String>> headers = new TreeMap<>(response.headers());
+                // Long values by their length, so a difference reads well.
+                headers.replaceAll((header, values) -> values.stream()
+                        .map(value -> value.length() > 100 ? "<" + value.length() + " chars>" : value).toList());
+                seen.put(name, response.status() + " headers=" + headers + " body="
                         + (response.status() == 0 ? "" : response.body()) + " failure="
                         + response.failure().orElse(""));
             }

@@ -17,8 +17,10 @@ import org.apache.hc.core5.http.HttpVersion;
 import org.apache.hc.core5.http.MalformedChunkCodingException;
 import org.apache.hc.core5.http.ProtocolException;
 import org.apache.hc.core5.http.ProtocolVersion;
+import org.apache.hc.core5.http.TruncatedChunkException;
 import org.apache.hc.core5.http.message.BasicHeader;
 import org.apache.hc.core5.http.message.BasicLineParser;
+import org.apache.hc.core5.http.message.LazyLaxLineParser;
 import org.apache.hc.core5.http.message.StatusLine;
 import org.apache.hc.core5.util.CharArrayBuffer;
 
@@ -153,7 +155,7 @@ final class Http1Codec {
             if (colon <= 0 || line.charAt(colon - 1) == ' ' || line.charAt(0) == ' ' || line.charAt(0) == '\t') {
                 CharArrayBuffer chars = new CharArrayBuffer(line.length());
                 chars.append(line);
-                list.add(BasicLineParser.INSTANCE.parseHeader(chars));
+                list.add(LazyLaxLineParser.INSTANCE.parseHeader(chars));
                 continue;
             }
             list.add(new BasicHeader(line.substring(0, colon), line.substring(colon + 1).trim()));
@@ -193,6 +195,16 @@ final class Http1Codec {
             }
             position = limit;
             if (fill() < 0) {
+                if (longLine != null) {
+                    // A line cut by the connection's end is parsed as it is, as HttpCore does, for its words.
+                    CharArrayBuffer chars = new CharArrayBuffer(longLine.length());
+                    chars.append(longLine.toString());
+                    if (first) {
+                        BasicLineParser.INSTANCE.parseStatusLine(chars);
+                    } else {
+                        LazyLaxLineParser.INSTANCE.parseHeader(chars);
+                    }
+                }
                 throw new ConnectionClosedException(received == 0 && first ? "Connection closed by peer"
                         : "Premature end of message head");
             }
@@ -206,7 +218,7 @@ final class Http1Codec {
         while (copied < length) {
             if (position == limit && fill() < 0) {
                 throw new ConnectionClosedException(String.format(Locale.ROOT,
-                        "Premature end of Content-Length delimited message body (expected: %,d; received: %,d)",
+                        "Premature end of Content-Length delimited message body (expected: %d; received: %d)",
                         length, copied));
             }
             int n = Math.min(length - copied, limit - position);
@@ -242,8 +254,8 @@ final class Http1Codec {
             long left = size;
             while (left > 0) {
                 if (position == limit && fill() < 0) {
-                    throw new ConnectionClosedException("Premature end of chunk coded message body: closing chunk "
-                            + "expected");
+                    throw new TruncatedChunkException("Truncated chunk (expected size: %d; actual size: %d)", size,
+                            size - left);
                 }
                 int n = (int) Math.min(left, limit - position);
                 content.write(buffer, position, n);
