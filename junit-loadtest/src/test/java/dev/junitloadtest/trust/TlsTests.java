@@ -101,6 +101,18 @@ class TlsTests {
                 + "certificate only; prefer its CA in a trust store (-Dloadtest.tls.trust-store).");
     }
 
+    @Test
+    void underTheLeanTransportHttpsStillGoesThroughHttpClientAndTheRunSaysSo() {
+        RequestStats home = runAgainstServer(Map.of("loadtest.http.transport", "lean",
+                "loadtest.tls.trust-store", trustStore.toString(), "loadtest.tls.trust-store-password", "changeit"));
+
+        assertThat(home.count()).isPositive();
+        assertThat(home.failures()).isZero();
+        assertThat(PROTOCOLS).containsExactly("HTTP/2");
+        assertThat(RESULT.get().warnings()).contains("https:// requests went through HttpClient 5: "
+                + "-Dloadtest.http.transport=lean is experimental and covers http:// only so far.");
+    }
+
     private static RequestStats runAgainstServer(Map<String, String> parameters) {
         RESULT.set(null);
         PROTOCOLS.clear();
