@@ -198,6 +198,7 @@ public final class LoadTestConstants {
             SEED_PROPERTY_NAME,
             CONNECT_TIMEOUT_PROPERTY_NAME,
             RESPONSE_TIMEOUT_PROPERTY_NAME,
+            HTTP_TRANSPORT_PROPERTY_NAME,
             MAX_REQUEST_NAMES_PROPERTY_NAME,
             MAX_RPS_PROPERTY_NAME,
             ALLOWED_HOSTS_PROPERTY_NAME,
