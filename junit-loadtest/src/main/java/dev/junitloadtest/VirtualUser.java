@@ -1,5 +1,6 @@
 package dev.junitloadtest;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.concurrent.Callable;
@@ -27,6 +28,21 @@ public interface VirtualUser {
      * {@link #id()}: use it to pick search terms, ids or categories, and a run with the same seed repeats the picks.
      */
     RandomGenerator random();
+
+    /**
+     * The next row of the data set declared by {@link Feeder @Feeder}{@code (name = name)}, by that feeder's
+     * {@link Feeder#policy() policy}: the next row in file order shared by all users ({@code CIRCULAR}), a row drawn
+     * from {@link #random()} ({@code RANDOM}), or a row no other call got ({@code UNIQUE}). Each call hands out a row:
+     * to keep one row for the user's whole life (an account), call it once in {@link OnStart @OnStart} and keep the
+     * row in a field. Never blocks.
+     *
+     * <p>When a {@code UNIQUE} feeder has no row left, this method does not return: it ends the task or hook that
+     * called it and stops the user, or the whole run, as {@link Feeder#whenExhausted()} says.
+     *
+     * @throws IllegalArgumentException if the load test declares no feeder of that name, naming those it declares
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    DataRow data(String name);
 
     /**
      * Stops this user once the current task returns, as Locust's {@code StopUser}: it starts no further task, runs its

@@ -1,12 +1,14 @@
 package dev.junitloadtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import java.util.Arrays;
 import java.util.Map;
 
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -25,13 +27,38 @@ public final class EngineRuns {
 
     /** Runs {@code testClass} with {@code parameters} as JUnit configuration parameters. */
     public static EngineExecutionResults run(Class<?> testClass, Map<String, String> parameters) {
+        return run(parameters, testClass);
+    }
+
+    /** Runs {@code testClass} as {@link #run(Class)} does, and keeps the {@code LoadTestResult} it produced. */
+    public static FixtureRun runLoad(Class<?> testClass) {
+        return runLoad(Map.of(), testClass);
+    }
+
+    /** Runs {@code testClass} as {@link #run(Class, Map)} does, and keeps the {@code LoadTestResult} it produced. */
+    public static FixtureRun runLoad(Class<?> testClass, Map<String, String> parameters) {
+        return runLoad(parameters, testClass);
+    }
+
+    /**
+     * Runs {@code testClasses} in one engine run with {@code parameters}, and keeps the {@code LoadTestResult} of
+     * each, also when the parameters run them in parallel.
+     */
+    public static FixtureRun runLoad(Map<String, String> parameters, Class<?>... testClasses) {
+        try (ResultCapture capture = ResultCapture.open()) {
+            return new FixtureRun(run(capture.parametersWith(parameters), testClasses), capture.results());
+        }
+    }
+
+    private static EngineExecutionResults run(Map<String, String> parameters, Class<?>... testClasses) {
         // Quiet by default; a test that wants an output turns it back on through its parameters.
         return EngineTestKit.engine("junit-jupiter")
                 .configurationParameter("loadtest.console.interval", "off")
                 .configurationParameter("loadtest.console.summary", "false")
                 .configurationParameter("loadtest.report-files", "false")
                 .configurationParameters(parameters)
-                .selectors(selectClass(testClass))
+                .selectors(Arrays.stream(testClasses).map(DiscoverySelectors::selectClass)
+                        .toArray(DiscoverySelector[]::new))
                 .execute();
     }
 

@@ -1,14 +1,12 @@
 package dev.junitloadtest.config;
 
-import static dev.junitloadtest.EngineRuns.run;
+import static dev.junitloadtest.EngineRuns.runLoad;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -30,22 +28,21 @@ import dev.junitloadtest.result.LoadTestResult;
  */
 class HostPrecedenceTests {
 
-    static final AtomicReference<LoadTestResult> RESULT = new AtomicReference<>();
-
     @Test
     void theConfigurationParameterWinsOverTheAnnotation() {
-        run(AnnotatedHostTestCase.class, Map.of("loadtest.host", "http://127.0.0.2:8081"));
+        LoadTestResult result = runLoad(AnnotatedHostTestCase.class, Map.of("loadtest.host", "http://127.0.0.2:8081"))
+                .result();
 
-        assertThat(RESULT.get().profile().host()).isEqualTo("http://127.0.0.2:8081");
-        assertThat(RESULT.get().profile().hostSource()).isEqualTo("configuration parameter loadtest.host");
+        assertThat(result.profile().host()).isEqualTo("http://127.0.0.2:8081");
+        assertThat(result.profile().hostSource()).isEqualTo("configuration parameter loadtest.host");
     }
 
     @Test
     void theAnnotationWinsOverTheEnvironmentAndCode() {
-        run(AnnotatedHostTestCase.class);
+        LoadTestResult result = runLoad(AnnotatedHostTestCase.class).result();
 
-        assertThat(RESULT.get().profile().host()).isEqualTo("http://127.0.0.3:8082");
-        assertThat(RESULT.get().profile().hostSource()).isEqualTo("@LoadTest(host)");
+        assertThat(result.profile().host()).isEqualTo("http://127.0.0.3:8082");
+        assertThat(result.profile().hostSource()).isEqualTo("@LoadTest(host)");
     }
 
     @Test
@@ -66,18 +63,18 @@ class HostPrecedenceTests {
 
     @Test
     void aTargetHostMemberWinsOverAnExtension() {
-        run(CodeHostTestCase.class);
+        LoadTestResult result = runLoad(CodeHostTestCase.class).result();
 
-        assertThat(RESULT.get().profile().host()).isEqualTo("http://127.0.0.5:8084");
-        assertThat(RESULT.get().profile().hostSource()).isEqualTo("@TargetHost CodeHostTestCase.host");
+        assertThat(result.profile().host()).isEqualTo("http://127.0.0.5:8084");
+        assertThat(result.profile().hostSource()).isEqualTo("@TargetHost CodeHostTestCase.host");
     }
 
     @Test
     void anExtensionCanSupplyTheHost() {
-        run(ExtensionHostTestCase.class);
+        LoadTestResult result = runLoad(ExtensionHostTestCase.class).result();
 
-        assertThat(RESULT.get().profile().host()).isEqualTo("http://127.0.0.6:8085");
-        assertThat(RESULT.get().profile().hostSource()).isEqualTo("LoadTestHost (extension)");
+        assertThat(result.profile().host()).isEqualTo("http://127.0.0.6:8085");
+        assertThat(result.profile().hostSource()).isEqualTo("LoadTestHost (extension)");
     }
 
     // Fixtures: one user, one task that does nothing but stop, so no request is ever sent to these hosts.
@@ -86,11 +83,6 @@ class HostPrecedenceTests {
         @Task
         void nothing(VirtualUser user) {
             user.stop();
-        }
-
-        @AfterAll
-        static void keep(LoadTestResult result) {
-            RESULT.set(result);
         }
     }
 

@@ -1,45 +1,36 @@
 package dev.junitloadtest.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import java.net.URI;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Map;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.platform.testkit.engine.EngineTestKit;
-import org.junit.platform.testkit.engine.Events;
 
 import dev.junitloadtest.EngineRuns;
+import dev.junitloadtest.FixtureRun;
 import dev.junitloadtest.LoadTest;
-import dev.junitloadtest.TargetHost;
 import dev.junitloadtest.Task;
 import dev.junitloadtest.Users;
 import dev.junitloadtest.http.Http;
 import dev.junitloadtest.result.LoadTestResult;
 import dev.junitloadtest.result.RequestStats;
+import dev.junitloadtest.samples.SampleTargetExtension;
 import dev.junitloadtest.sampletarget.SampleTarget;
 
 class ExactCountingTests {
 
-    static final AtomicReference<LoadTestResult> RESULT = new AtomicReference<>();
-    static final AtomicReference<long[]> SERVED = new AtomicReference<>();
-
     @ParameterizedTest(name = "transport {0}")
     @ValueSource(strings = {"httpclient", "lean"})
     void everyRequestTheTargetServedIsRecordedOnceAndOneBuggyInFiveFails(String transport) {
-        Events tests = EngineTestKit.engine("junit-jupiter")
-                .configurationParameter(dev.junitloadtest.LoadTestConstants.HTTP_TRANSPORT_PROPERTY_NAME, transport)
-                .selectors(selectClass(BuggyAndHomeTestCase.class))
-                .execute().testEvents();
+        FixtureRun run = EngineRuns.runLoad(BuggyAndHomeTestCase.class, EngineRuns.on(transport, Map.of()));
 
-        tests.assertStatistics(stats -> stats.failed(0));
-        LoadTestResult result = RESULT.get();
-        long[] served = SERVED.get();
+        run.testEvents().assertStatistics(stats -> stats.failed(0));
+        LoadTestResult result = run.result();
+        SampleTarget target = BuggyAndHomeTestCase.target.target();
+        long[] served = {target.requestsServed(SampleTarget.Route.HOME),
+            target.requestsServed(SampleTarget.Route.BUGGY)};
         RequestStats buggy = result.request("GET /buggy").orElseThrow();
         RequestStats home = result.request("GET /").orElseThrow();
         assertThat(buggy.count()).isEqualTo(served[1]).isGreaterThan(20);
@@ -63,13 +54,14 @@ class ExactCountingTests {
         // while the I/O thread may be handing it to a connection. Before the fix, a request was counted as sent as
         // soon as HttpClient was handed it, and one run in eight recorded a few dozen more than the target received.
         try (SampleTarget target = SampleTarget.start()) {
-            SpinningTestCase.host = target.baseUri();
             java.util.List<String> mismatches = new java.util.ArrayList<>();
             for (int repetition = 1; repetition <= 8; repetition++) {
                 long before = target.requestsServed();
-                EngineRuns.run(SpinningTestCase.class, EngineRuns.on(transport, java.util.Map.of())).testEvents().assertStatistics(stats -> stats.failed(0));
+                FixtureRun run = EngineRuns.runLoad(SpinningTestCase.class,
+                        EngineRuns.on(transport, Map.of("loadtest.host", target.baseUri().toString())));
+                run.testEvents().assertStatistics(stats -> stats.failed(0));
                 long served = settled(target) - before;
-                long recorded = RESULT.get().total().count();
+                long recorded = run.result().total().count();
                 if (recorded != served) {
                     mismatches.add("run " + repetition + ": recorded " + recorded + ", served " + served);
                 }
@@ -102,18 +94,6 @@ class ExactCountingTests {
     @Users(count = 200)
     static class SpinningTestCase {
 
-        static URI host;
-
-        @AfterAll
-        static void keep(LoadTestResult result) {
-            RESULT.set(result);
-        }
-
-        @TargetHost
-        static URI host() {
-            return host;
-        }
-
         @Task
         void spinAndSend(Http http) {
             while (true) {
@@ -130,25 +110,8 @@ class ExactCountingTests {
     @Users(count = 20)
     static class BuggyAndHomeTestCase {
 
-        static SampleTarget target;
-
-        @BeforeAll
-        static void startTarget() {
-            target = SampleTarget.start();
-        }
-
-        @AfterAll
-        static void stopTarget(LoadTestResult result) {
-            RESULT.set(result);
-            SERVED.set(new long[] {target.requestsServed(SampleTarget.Route.HOME),
-                target.requestsServed(SampleTarget.Route.BUGGY)});
-            target.close();
-        }
-
-        @TargetHost
-        static URI host() {
-            return target.baseUri();
-        }
+        @RegisterExtension
+        static final SampleTargetExtension target = new SampleTargetExtension();
 
         @Task(weight = 1)
         void home(Http http) {

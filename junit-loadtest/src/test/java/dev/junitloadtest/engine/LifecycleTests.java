@@ -1,6 +1,7 @@
 package dev.junitloadtest.engine;
 
 import static dev.junitloadtest.EngineRuns.run;
+import static dev.junitloadtest.EngineRuns.runLoad;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -9,12 +10,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.testkit.engine.EngineExecutionResults;
 
+import dev.junitloadtest.FixtureRun;
 import dev.junitloadtest.LoadTest;
 import dev.junitloadtest.OnStart;
 import dev.junitloadtest.OnStop;
@@ -45,10 +44,9 @@ class LifecycleTests {
 
     @Test
     void aThrowingTaskIsRecordedAndTheUserCarriesOn() {
-        ThrowingTestCase.reset();
-        EngineExecutionResults results = run(ThrowingTestCase.class);
+        FixtureRun results = runLoad(ThrowingTestCase.class);
 
-        LoadTestResult result = ThrowingTestCase.result.get();
+        LoadTestResult result = results.result();
         long thrown = result.tasks().stream().filter(t -> t.task().equals("flaky")).findFirst().orElseThrow()
                 .exceptions();
         long fine = result.tasks().stream().filter(t -> t.task().equals("steady")).findFirst().orElseThrow()
@@ -72,9 +70,10 @@ class LifecycleTests {
     @Test
     void aUserThatStopsItselfIsNotReplaced() {
         StoppingTestCase.reset();
-        run(StoppingTestCase.class).testEvents().assertStatistics(stats -> stats.failed(0));
+        FixtureRun run = runLoad(StoppingTestCase.class);
+        run.testEvents().assertStatistics(stats -> stats.failed(0));
 
-        LoadTestResult result = StoppingTestCase.result.get();
+        LoadTestResult result = run.result();
         // Four users each ran their task exactly three times, then stopped; none was replaced.
         assertThat(result.tasks()).singleElement().satisfies(task -> assertThat(task.iterations()).isEqualTo(12));
         assertThat(StoppingTestCase.stops).hasValue(4);
@@ -160,17 +159,6 @@ class LifecycleTests {
     @WaitTime(min = "5ms")
     static class ThrowingTestCase {
 
-        static final AtomicReference<LoadTestResult> result = new AtomicReference<>();
-
-        static void reset() {
-            result.set(null);
-        }
-
-        @AfterAll
-        static void keep(LoadTestResult loadTestResult) {
-            result.set(loadTestResult);
-        }
-
         @Task
         void flaky(VirtualUser user) {
             throw new IllegalStateException("no luck this time");
@@ -185,19 +173,12 @@ class LifecycleTests {
     @Users(count = 4)
     static class StoppingTestCase {
 
-        static final AtomicReference<LoadTestResult> result = new AtomicReference<>();
         static final AtomicInteger stops = new AtomicInteger();
         static final List<Integer> ids = new CopyOnWriteArrayList<>();
 
         static void reset() {
-            result.set(null);
             stops.set(0);
             ids.clear();
-        }
-
-        @AfterAll
-        static void keep(LoadTestResult loadTestResult) {
-            result.set(loadTestResult);
         }
 
         int runs;

@@ -1,6 +1,6 @@
 package dev.junitloadtest.engine;
 
-import static dev.junitloadtest.EngineRuns.run;
+import static dev.junitloadtest.EngineRuns.runLoad;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -8,12 +8,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import dev.junitloadtest.ArrivalRate;
+import dev.junitloadtest.FixtureRun;
 import dev.junitloadtest.LoadTest;
 import dev.junitloadtest.RampStage;
 import dev.junitloadtest.Task;
@@ -29,16 +28,14 @@ import dev.junitloadtest.result.TaskStats;
 /** The closed model follows its stages, the open one its arrival rate; tasks and user types follow their weights. */
 class LoadModelTests {
 
-    static final AtomicReference<LoadTestResult> RESULT = new AtomicReference<>();
-
     static LoadTestResult runAndGet(Class<?> testClass) {
         return runAndGet(testClass, Map.of());
     }
 
     static LoadTestResult runAndGet(Class<?> testClass, Map<String, String> parameters) {
-        RESULT.set(null);
-        run(testClass, parameters).testEvents().assertStatistics(stats -> stats.failed(0));
-        return RESULT.get();
+        FixtureRun run = runLoad(testClass, parameters);
+        run.testEvents().assertStatistics(stats -> stats.failed(0));
+        return run.result();
     }
 
     @Test
@@ -147,19 +144,12 @@ class LoadModelTests {
 
     // Fixtures
 
-    abstract static class Keeper {
-        @AfterAll
-        static void keep(LoadTestResult result) {
-            RESULT.set(result);
-        }
-    }
-
     @LoadTest
     @RampStage(duration = "2.5s", users = 10, spawnRate = 10)
     @RampStage(duration = "2s", users = 4)
     @RampStage(duration = "1s", users = 0, spawnRate = 4)
     @WaitTime(min = "20ms")
-    static class StagesTestCase extends Keeper {
+    static class StagesTestCase {
         @Task
         void work() {
         }
@@ -176,7 +166,7 @@ class LoadModelTests {
 
     @LoadTest(duration = "2s")
     @ArrivalRate(value = 40, maxUsers = 50)
-    static class OpenTestCase extends Keeper {
+    static class OpenTestCase {
         @Task
         void work(VirtualUser user) {
             user.time("WORK", "op", () -> Thread.sleep(1));
@@ -185,7 +175,7 @@ class LoadModelTests {
 
     @LoadTest(duration = "2s")
     @ArrivalRate(value = 50, maxUsers = 2)
-    static class SaturatedOpenTestCase extends Keeper {
+    static class SaturatedOpenTestCase {
         @Task
         void work() throws InterruptedException {
             Thread.sleep(100);
@@ -194,7 +184,7 @@ class LoadModelTests {
 
     @LoadTest(duration = "3s")
     @ArrivalRate(value = 100, maxUsers = 4)
-    static class StallTestCase extends Keeper {
+    static class StallTestCase {
 
         static final AtomicLong start = new AtomicLong();
 
@@ -214,7 +204,7 @@ class LoadModelTests {
 
     @LoadTest(duration = "1500ms")
     @Users(count = 4)
-    static class WeightsTestCase extends Keeper {
+    static class WeightsTestCase {
         @Task(weight = 4)
         void heavy() {
         }
@@ -250,7 +240,7 @@ class LoadModelTests {
     @UserType(value = Admin.class, fixedCount = 1)
     @UserType(value = Shopper.class, weight = 2)
     @UserType(value = Browser.class, weight = 1)
-    static class MixTestCase extends Keeper {
+    static class MixTestCase {
         @Test
         void ran() {
         }

@@ -1,15 +1,14 @@
 package dev.junitloadtest.engine;
 
-import static dev.junitloadtest.EngineRuns.run;
+import static dev.junitloadtest.EngineRuns.runLoad;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import dev.junitloadtest.FixtureRun;
 import dev.junitloadtest.LoadTest;
 import dev.junitloadtest.RampStage;
 import dev.junitloadtest.Task;
@@ -22,13 +21,12 @@ import dev.junitloadtest.result.RequestStats;
 /** Work is recorded under stable names, capped, measured, and can be looked at window by window. */
 class RecordingTests {
 
-    static final AtomicReference<LoadTestResult> RESULT = new AtomicReference<>();
-
     @Test
     void timedWorkIsRecordedLikeARequestAndItsFailuresOnce() {
-        run(TimedTestCase.class).testEvents().assertStatistics(stats -> stats.failed(0));
+        FixtureRun run = runLoad(TimedTestCase.class);
+        run.testEvents().assertStatistics(stats -> stats.failed(0));
 
-        LoadTestResult result = RESULT.get();
+        LoadTestResult result = run.result();
         RequestStats query = result.request("JDBC find orders").orElseThrow();
         RequestStats broken = result.request("JDBC broken query").orElseThrow();
         assertThat(query.count()).isEqualTo(5);
@@ -45,10 +43,10 @@ class RecordingTests {
 
     @Test
     void tooManyDistinctNamesAreCappedAndWarnedAbout() {
-        run(ManyNamesTestCase.class, Map.of("loadtest.max-request-names", "50"))
-                .testEvents().assertStatistics(stats -> stats.failed(0));
+        FixtureRun run = runLoad(ManyNamesTestCase.class, Map.of("loadtest.max-request-names", "50"));
+        run.testEvents().assertStatistics(stats -> stats.failed(0));
 
-        LoadTestResult result = RESULT.get();
+        LoadTestResult result = run.result();
         assertThat(result.requests()).hasSize(51);
         assertThat(result.request("WORK (other names: more distinct request names than the report keeps)"))
                 .get().satisfies(other -> assertThat(other.count()).isEqualTo(150));
@@ -59,9 +57,10 @@ class RecordingTests {
 
     @Test
     void windowsCoverTheirPartOfTheRunAndAddUpToTheWhole() {
-        run(StagedTestCase.class).testEvents().assertStatistics(stats -> stats.failed(0));
+        FixtureRun run = runLoad(StagedTestCase.class);
+        run.testEvents().assertStatistics(stats -> stats.failed(0));
 
-        LoadTestResult result = RESULT.get();
+        LoadTestResult result = run.result();
         LoadTestResult first = result.stage(1);
         LoadTestResult last = result.lastStage();
         assertThat(first.isWindow()).isTrue();
@@ -72,16 +71,9 @@ class RecordingTests {
         assertThat(last.total().throughput()).isGreaterThan(first.total().throughput());
     }
 
-    abstract static class Keeper {
-        @AfterAll
-        static void keep(LoadTestResult result) {
-            RESULT.set(result);
-        }
-    }
-
     @LoadTest(duration = "5s")
     @Users(count = 5)
-    static class TimedTestCase extends Keeper {
+    static class TimedTestCase {
         @Task
         void query(VirtualUser user) {
             int found = user.time("JDBC", "find orders", () -> {
@@ -101,7 +93,7 @@ class RecordingTests {
 
     @LoadTest(duration = "5s")
     @Users(count = 1)
-    static class ManyNamesTestCase extends Keeper {
+    static class ManyNamesTestCase {
         @Task
         void many(VirtualUser user) {
             for (int i = 0; i < 200; i++) {
@@ -115,7 +107,7 @@ class RecordingTests {
     @RampStage(duration = "1s", users = 2)
     @RampStage(duration = "1s", users = 8)
     @WaitTime(min = "10ms")
-    static class StagedTestCase extends Keeper {
+    static class StagedTestCase {
         @Task
         void work(VirtualUser user) {
             user.time("WORK", "op", () -> { });

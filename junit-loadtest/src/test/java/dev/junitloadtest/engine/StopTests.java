@@ -1,11 +1,11 @@
 package dev.junitloadtest.engine;
 
 import static dev.junitloadtest.EngineRuns.run;
+import static dev.junitloadtest.EngineRuns.runLoad;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,42 +17,41 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.junitloadtest.FixtureRun;
 import dev.junitloadtest.LoadTest;
 import dev.junitloadtest.OnStop;
-import dev.junitloadtest.TargetHost;
 import dev.junitloadtest.Task;
 import dev.junitloadtest.Users;
 import dev.junitloadtest.http.Http;
 import dev.junitloadtest.result.LoadTestResult;
 import dev.junitloadtest.result.RequestStats;
 import dev.junitloadtest.result.StopReason;
+import dev.junitloadtest.samples.SampleTargetExtension;
 import dev.junitloadtest.sampletarget.SampleTarget;
 
 /** The end of a run: in-flight work gets the stop timeout, then is cut; what reached the target is counted; nothing is left. */
 class StopTests {
 
-    static final AtomicReference<LoadTestResult> RESULT = new AtomicReference<>();
-    static final AtomicReference<Long> SERVED = new AtomicReference<>();
     static final Set<Thread> USER_THREADS = ConcurrentHashMap.newKeySet();
 
     @Test
     void requestsCutByTheStopTimeoutAreCountedExactlyAsTheTargetSawThem() {
         USER_THREADS.clear();
         long started = System.nanoTime();
-        run(CutTestCase.class).testEvents().assertStatistics(stats -> stats.failed(0));
+        FixtureRun run = runLoad(CutTestCase.class);
+        run.testEvents().assertStatistics(stats -> stats.failed(0));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-        LoadTestResult result = RESULT.get();
+        LoadTestResult result = run.result();
         RequestStats slow = result.request("GET /volatile").orElseThrow();
         // Every /volatile answer takes 3 s and the run lasts 1 s, so every request was in flight at the end: each
         // reached the target (which counted it), each was cut by the 300 ms stop timeout, and each is counted.
-        assertThat(slow.count()).isEqualTo(SERVED.get()).isEqualTo(6);
+        assertThat(slow.count()).isEqualTo(servedVolatile()).isEqualTo(6);
         assertThat(slow.failures()).isEqualTo(6);
         assertThat(result.failures()).singleElement().satisfies(failure -> assertThat(failure.error())
                 .isEqualTo("Cancelled: the run stopped before the response arrived"));
@@ -63,12 +62,13 @@ class StopTests {
 
     @Test
     void inFlightWorkWithinTheStopTimeoutCompletes() {
-        run(GracefulTestCase.class).testEvents().assertStatistics(stats -> stats.failed(0));
+        FixtureRun run = runLoad(GracefulTestCase.class);
+        run.testEvents().assertStatistics(stats -> stats.failed(0));
 
-        RequestStats slow = RESULT.get().request("GET /volatile").orElseThrow();
-        assertThat(slow.count()).isEqualTo(SERVED.get()).isEqualTo(4);
+        RequestStats slow = run.result().request("GET /volatile").orElseThrow();
+        assertThat(slow.count()).isEqualTo(servedVolatile()).isEqualTo(4);
         assertThat(slow.failures()).isZero();
-        assertThat(RESULT.get().elapsed()).isGreaterThan(Duration.ofMillis(1900));
+        assertThat(run.result().elapsed()).isGreaterThan(Duration.ofMillis(1900));
     }
 
     @Test
@@ -79,17 +79,17 @@ class StopTests {
         assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
                 .noneMatch(name -> name.startsWith("loadtest-"));
         assertThat(USER_THREADS).isNotEmpty().noneMatch(Thread::isAlive);
-        assertThat(establishedConnectionsTo(GracefulTestCase.port)).isZero();
+        assertThat(establishedConnectionsTo(GracefulTestCase.target.target().port())).isZero();
     }
 
     @Test
     void aClassTimeoutEndsTheRunPromptlyWithPartialResults() {
         long started = System.nanoTime();
-        EngineExecutionResults results = run(TimeoutTestCase.class);
+        FixtureRun results = runLoad(TimeoutTestCase.class);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(took).isLessThan(Duration.ofSeconds(5));
-        LoadTestResult result = RESULT.get();
+        LoadTestResult result = results.result();
         assertThat(result.stopReason()).hasValue("stopped by @Timeout(1 seconds) after 1s");
         assertThat(result.stop()).map(StopReason::kind).hasValue(StopReason.Kind.TIME_LIMIT);
         assertThat(result.total().count()).isPositive();
@@ -99,8 +99,8 @@ class StopTests {
 
     @Test
     void anInterruptedRunEndsPromptlyWithPartialResults() throws InterruptedException {
-        RESULT.set(null);
-        Thread runner = Thread.ofPlatform().start(() -> run(LongTestCase.class));
+        AtomicReference<FixtureRun> run = new AtomicReference<>();
+        Thread runner = Thread.ofPlatform().start(() -> run.set(runLoad(LongTestCase.class)));
         await(() -> LongTestCase.requests.get() > 20);
         long interrupted = System.nanoTime();
         runner.interrupt();
@@ -108,24 +108,24 @@ class StopTests {
 
         assertThat(runner.isAlive()).isFalse();
         assertThat(Duration.ofNanos(System.nanoTime() - interrupted)).isLessThan(Duration.ofSeconds(5));
-        assertThat(RESULT.get().stopReason()).hasValue("interrupted");
-        assertThat(RESULT.get().stop()).map(StopReason::kind).hasValue(StopReason.Kind.INTERRUPTED);
-        assertThat(RESULT.get().total().count()).isPositive();
+        assertThat(run.get().result().stopReason()).hasValue("interrupted");
+        assertThat(run.get().result().stop()).map(StopReason::kind).hasValue(StopReason.Kind.INTERRUPTED);
+        assertThat(run.get().result().total().count()).isPositive();
     }
 
     @Test
     void twoLoadTestsRunInParallelWithoutSharingState() {
-        EngineExecutionResults results = org.junit.platform.testkit.engine.EngineTestKit.engine("junit-jupiter")
-                .configurationParameters(Map.of("junit.jupiter.execution.parallel.enabled", "true",
-                        // Class templates (every @LoadTest class) follow mode.default, not mode.classes.default.
-                        "junit.jupiter.execution.parallel.mode.default", "concurrent",
-                        "loadtest.console.interval", "off", "loadtest.console.summary", "false", "loadtest.report-files", "false"))
-                .selectors(org.junit.platform.engine.discovery.DiscoverySelectors.selectClass(ParallelATestCase.class),
-                        org.junit.platform.engine.discovery.DiscoverySelectors.selectClass(ParallelBTestCase.class))
-                .execute();
+        FixtureRun results = runLoad(Map.of("junit.jupiter.execution.parallel.enabled", "true",
+                // Class templates (every @LoadTest class) follow mode.default, not mode.classes.default.
+                "junit.jupiter.execution.parallel.mode.default", "concurrent"),
+                ParallelATestCase.class, ParallelBTestCase.class);
 
         results.testEvents().assertStatistics(stats -> stats.failed(0).succeeded(4));
         assertThat(ParallelATestCase.overlap.get()).as("the two runs overlapped in time").isTrue();
+        assertThat(results.result(ParallelATestCase.class).requests()).extracting(RequestStats::key)
+                .containsExactly("GET /");
+        assertThat(results.result(ParallelBTestCase.class).requests()).extracting(RequestStats::key)
+                .containsExactly("GET /buggy");
     }
 
     // Helpers
@@ -153,28 +153,14 @@ class StopTests {
 
     // Fixtures
 
+    /** What the target of the fixture that ran last served on {@code /volatile}. */
+    private static long servedVolatile() {
+        return OnSampleTarget.target.target().requestsServed(SampleTarget.Route.VOLATILE);
+    }
+
     abstract static class OnSampleTarget {
-        static SampleTarget target;
-        static int port;
-
-        @BeforeAll
-        static void start() {
-            target = SampleTarget.start();
-            port = target.port();
-            RESULT.set(null);
-        }
-
-        @AfterAll
-        static void stop(LoadTestResult result) {
-            RESULT.set(result);
-            SERVED.set(target.requestsServed(SampleTarget.Route.VOLATILE));
-            target.close();
-        }
-
-        @TargetHost
-        static URI host() {
-            return target.baseUri();
-        }
+        @RegisterExtension
+        static final SampleTargetExtension target = new SampleTargetExtension();
     }
 
     @LoadTest(duration = "1s", stopTimeout = "300ms")
@@ -183,7 +169,7 @@ class StopTests {
         static final Set<Integer> stops = ConcurrentHashMap.newKeySet();
 
         @BeforeAll
-        static void slowDown() {
+        static void slowDown(SampleTarget target) {
             // /volatile waits counter/10 s: from 30 on, each answer takes 3 s.
             target.setCounter(30);
             stops.clear();
@@ -205,7 +191,7 @@ class StopTests {
     @Users(count = 4)
     static class GracefulTestCase extends OnSampleTarget {
         @BeforeAll
-        static void slowDown() {
+        static void slowDown(SampleTarget target) {
             // Each answer takes 2 s: in flight when the 1 s run ends, finished within the 5 s stop timeout.
             target.setCounter(20);
         }
@@ -247,22 +233,12 @@ class StopTests {
     static class ParallelATestCase {
         static final java.util.concurrent.atomic.AtomicBoolean overlap = new java.util.concurrent.atomic.AtomicBoolean();
         static final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean();
-        static SampleTarget target;
+        @RegisterExtension
+        static final SampleTargetExtension target = new SampleTargetExtension();
 
         @BeforeAll
         static void start() {
             overlap.set(false);
-            target = SampleTarget.start();
-        }
-
-        @AfterAll
-        static void stop() {
-            target.close();
-        }
-
-        @TargetHost
-        static URI host() {
-            return target.baseUri();
         }
 
         @Task
@@ -277,7 +253,7 @@ class StopTests {
         }
 
         @Test
-        void countsOnlyItsOwnRequests(LoadTestResult result) {
+        void countsOnlyItsOwnRequests(LoadTestResult result, SampleTarget target) {
             assertThat(result.total().count()).isEqualTo(target.requestsServed());
             assertThat(result.requests()).extracting(RequestStats::key).containsExactly("GET /");
         }
@@ -287,22 +263,8 @@ class StopTests {
     @Users(count = 3)
     static class ParallelBTestCase {
         static final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean();
-        static SampleTarget target;
-
-        @BeforeAll
-        static void start() {
-            target = SampleTarget.start();
-        }
-
-        @AfterAll
-        static void stop() {
-            target.close();
-        }
-
-        @TargetHost
-        static URI host() {
-            return target.baseUri();
-        }
+        @RegisterExtension
+        static final SampleTargetExtension target = new SampleTargetExtension();
 
         @Task
         void buggy(Http http) throws InterruptedException {
@@ -313,7 +275,7 @@ class StopTests {
         }
 
         @Test
-        void countsOnlyItsOwnRequests(LoadTestResult result) {
+        void countsOnlyItsOwnRequests(LoadTestResult result, SampleTarget target) {
             assertThat(result.total().count()).isEqualTo(target.requestsServed());
             assertThat(result.requests()).extracting(RequestStats::key).containsExactly("GET /buggy");
         }

@@ -11,15 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 import dev.junitloadtest.EngineRuns;
+import dev.junitloadtest.FixtureRun;
 import dev.junitloadtest.LoadTest;
 import dev.junitloadtest.Task;
 import dev.junitloadtest.Users;
@@ -32,8 +30,6 @@ import dev.junitloadtest.sampletarget.SampleTarget;
  * child JVM (a small heap, a low file limit), bounded in time; the target runs in this JVM.
  */
 class GeneratorFailureTests {
-
-    static final AtomicReference<LoadTestResult> RESULT = new AtomicReference<>();
 
     /** Longest a child may run: its load test lasts 10 s at most, plus its stop. */
     private static final long CHILD_LIMIT_SECONDS = 60;
@@ -126,13 +122,12 @@ class GeneratorFailureTests {
         if (args.length > 2 && args[2].equals("warm-up")) {
             // A short run first loads the engine's classes: loading a class opens its file, which a JVM out of file
             // descriptors cannot do.
-            EngineRuns.run(fixture, Map.of("loadtest.host", args[1], "loadtest.users", "1", "loadtest.duration",
-                    "500ms"));
-            warmUp = RESULT.get().total().count();
+            warmUp = EngineRuns.runLoad(fixture, Map.of("loadtest.host", args[1], "loadtest.users", "1",
+                    "loadtest.duration", "500ms")).result().total().count();
         }
         print("warmUpTotal", Long.toString(warmUp));
-        EngineExecutionResults results = EngineRuns.run(fixture, Map.of("loadtest.host", args[1]));
-        LoadTestResult result = RESULT.get();
+        FixtureRun results = EngineRuns.runLoad(fixture, Map.of("loadtest.host", args[1]));
+        LoadTestResult result = results.result();
         List<String> failedNodes = new ArrayList<>();
         results.allEvents().failed().stream().forEach(event -> event.getRequiredPayload(TestExecutionResult.class)
                 .getThrowable().ifPresent(thrown -> failedNodes.add(String.valueOf(thrown.getMessage()))));
@@ -154,11 +149,6 @@ class GeneratorFailureTests {
     @Users(count = 4)
     static class BigBodiesTestCase {
 
-        @AfterAll
-        static void keep(LoadTestResult result) {
-            RESULT.set(result);
-        }
-
         @Task
         void big(Http http) {
             http.get("/big");
@@ -168,11 +158,6 @@ class GeneratorFailureTests {
     @LoadTest(duration = "10s", stopTimeout = "2s")
     @Users(count = 400)
     static class ManyUsersTestCase {
-
-        @AfterAll
-        static void keep(LoadTestResult result) {
-            RESULT.set(result);
-        }
 
         @Task
         void home(Http http) {

@@ -15,7 +15,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static dev.junitloadtest.EngineRuns.configurationError;
 import static dev.junitloadtest.EngineRuns.on;
-import static dev.junitloadtest.EngineRuns.run;
+import static dev.junitloadtest.EngineRuns.runLoad;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -24,19 +24,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
 
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 
+import dev.junitloadtest.FixtureRun;
 import dev.junitloadtest.LoadTest;
 import dev.junitloadtest.OnStart;
 import dev.junitloadtest.TargetHost;
@@ -56,14 +55,12 @@ class HttpApiTests {
     String transport;
 
     static WireMockServer server;
-    static final AtomicReference<LoadTestResult> RESULT = new AtomicReference<>();
     static final List<String> SEEN = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void startServer() {
         server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().globalTemplating(true));
         server.start();
-        RESULT.set(null);
         SEEN.clear();
     }
 
@@ -73,8 +70,9 @@ class HttpApiTests {
     }
 
     LoadTestResult runAndGet(Class<?> testClass) {
-        run(testClass, on(transport, Map.of())).testEvents().assertStatistics(stats -> stats.failed(0));
-        return RESULT.get();
+        FixtureRun run = runLoad(testClass, on(transport, Map.of()));
+        run.testEvents().assertStatistics(stats -> stats.failed(0));
+        return run.result();
     }
 
     @Test
@@ -194,11 +192,6 @@ class HttpApiTests {
         static String host() {
             return server.baseUrl();
         }
-
-        @AfterAll
-        static void keep(LoadTestResult result) {
-            RESULT.set(result);
-        }
     }
 
     @LoadTest(duration = "5s")
@@ -280,11 +273,6 @@ class HttpApiTests {
         @TargetHost
         static String host() {
             return host;
-        }
-
-        @AfterAll
-        static void keep(LoadTestResult result) {
-            RESULT.set(result);
         }
 
         @Task

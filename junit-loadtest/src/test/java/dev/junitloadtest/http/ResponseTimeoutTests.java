@@ -1,21 +1,19 @@
 package dev.junitloadtest.http;
 
 import static dev.junitloadtest.EngineRuns.on;
-import static dev.junitloadtest.EngineRuns.run;
+import static dev.junitloadtest.EngineRuns.runLoad;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
 
+import dev.junitloadtest.FixtureRun;
 import dev.junitloadtest.LoadTest;
-import dev.junitloadtest.TargetHost;
 import dev.junitloadtest.Task;
 import dev.junitloadtest.Users;
 import dev.junitloadtest.VirtualUser;
@@ -30,17 +28,15 @@ class ResponseTimeoutTests {
     @Parameter
     String transport;
 
-    static final AtomicReference<LoadTestResult> RESULT = new AtomicReference<>();
-
     @Test
     void aBodyThatKeepsTricklingInFailsAtTheResponseTimeout() throws Exception {
         // 30 bytes, one every 100 ms: something arrives all the time, but the whole body takes 3 s.
         try (TrickleServer server = new TrickleServer(30, 1, 100)) {
-            TrickleTestCase.host = server.baseUri();
-            run(TrickleTestCase.class, on(transport, Map.of("loadtest.http.response-timeout", "1s")))
-                    .testEvents().assertStatistics(stats -> stats.failed(0));
+            FixtureRun run = runLoad(TrickleTestCase.class, on(transport, Map.of(
+                    "loadtest.http.response-timeout", "1s", "loadtest.host", server.baseUri())));
+            run.testEvents().assertStatistics(stats -> stats.failed(0));
 
-            LoadTestResult result = RESULT.get();
+            LoadTestResult result = run.result();
             assertThat(result.failures()).extracting(failure -> failure.key() + ": " + failure.error())
                     .containsExactlyInAnyOrder(
                             "GET /trickle: SocketTimeoutException: no complete response within 1s",
@@ -53,18 +49,6 @@ class ResponseTimeoutTests {
     @LoadTest(duration = "1s", stopTimeout = "10s")
     @Users(count = 1)
     static class TrickleTestCase {
-
-        static String host;
-
-        @AfterAll
-        static void keep(LoadTestResult result) {
-            RESULT.set(result);
-        }
-
-        @TargetHost
-        static String host() {
-            return host;
-        }
 
         @Task
         void trickle(Http http, VirtualUser user) {

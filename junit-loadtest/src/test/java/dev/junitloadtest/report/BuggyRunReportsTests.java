@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.DataFormatException;
@@ -24,15 +22,14 @@ import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogProcessor;
 import org.HdrHistogram.HistogramLogReader;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.reporting.FileEntry;
 import org.junit.platform.engine.reporting.ReportEntry;
 
 import dev.junitloadtest.LoadTest;
-import dev.junitloadtest.TargetHost;
 import dev.junitloadtest.Task;
 import dev.junitloadtest.Users;
 import dev.junitloadtest.http.Http;
@@ -41,6 +38,7 @@ import dev.junitloadtest.json.JsonValue;
 import dev.junitloadtest.result.HistoryPoint;
 import dev.junitloadtest.result.LoadTestResult;
 import dev.junitloadtest.result.RequestStats;
+import dev.junitloadtest.samples.SampleTargetExtension;
 import dev.junitloadtest.sampletarget.SampleTarget;
 
 /**
@@ -50,9 +48,6 @@ import dev.junitloadtest.sampletarget.SampleTarget;
  * everywhere.
  */
 class BuggyRunReportsTests {
-
-    static final AtomicReference<LoadTestResult> RESULT = new AtomicReference<>();
-    static final AtomicReference<Long> BUGGY_SERVED = new AtomicReference<>();
 
     @TempDir
     static Path reports;
@@ -74,14 +69,15 @@ class BuggyRunReportsTests {
                                 .map(Throwable::toString).orElse("")))
                 .as("failed tests of the fixture").isEmpty();
         dir = reports.resolve("BuggyTestCase");
-        result = RESULT.get();
+        result = run.result();
         buggy = result.request("GET /buggy").orElseThrow();
     }
 
     @Test
     void buggyFailsOneRequestInFiveStartingWithTheFirst() {
         // Five requests or more make the one-in-five pattern show; a loaded machine may manage few more.
-        assertThat(buggy.count()).isEqualTo(BUGGY_SERVED.get()).isGreaterThan(20);
+        assertThat(buggy.count()).isEqualTo(BuggyTestCase.target.target().requestsServed(SampleTarget.Route.BUGGY))
+                .isGreaterThan(20);
         assertThat(buggy.failures()).isEqualTo((buggy.count() + 4) / 5);
         assertThat(result.request("GET /").orElseThrow().failures()).isZero();
         assertThat(result.total().failures()).isEqualTo(buggy.failures());
@@ -342,24 +338,8 @@ class BuggyRunReportsTests {
     @Users(count = 10)
     static class BuggyTestCase {
 
-        static SampleTarget target;
-
-        @BeforeAll
-        static void startTarget() {
-            target = SampleTarget.start();
-        }
-
-        @AfterAll
-        static void stopTarget(LoadTestResult result) {
-            RESULT.set(result);
-            BUGGY_SERVED.set(target.requestsServed(SampleTarget.Route.BUGGY));
-            target.close();
-        }
-
-        @TargetHost
-        static URI host() {
-            return target.baseUri();
-        }
+        @RegisterExtension
+        static final SampleTargetExtension target = new SampleTargetExtension();
 
         @Task
         void home(Http http) {

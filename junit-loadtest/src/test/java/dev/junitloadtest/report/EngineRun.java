@@ -15,16 +15,30 @@ import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
+import dev.junitloadtest.FixtureRun;
+import dev.junitloadtest.ResultCapture;
+import dev.junitloadtest.result.LoadTestResult;
+
 /**
  * Runs a fixture class through the real Jupiter engine with configuration parameters, capturing what it printed on
  * {@code System.out} and {@code System.err} (the run happens on the calling thread, and the sampler thread that
  * prints progress lines has ended when the engine returns).
  *
- * @param results the engine's events
+ * @param run the engine's events and the fixture's result
  * @param out what was printed on standard output
  * @param err what was printed on standard error
  */
-record EngineRun(EngineExecutionResults results, String out, String err) {
+record EngineRun(FixtureRun run, String out, String err) {
+
+    /** The engine's events. */
+    EngineExecutionResults results() {
+        return run.results();
+    }
+
+    /** The fixture's result. */
+    LoadTestResult result() {
+        return run.result();
+    }
 
     /** Runs {@code fixture} with JUnit's file outputs disabled, as {@code EngineTestKit} has them by default. */
     static EngineRun of(Class<?> fixture, Map<String, String> parameters) {
@@ -37,12 +51,12 @@ record EngineRun(EngineExecutionResults results, String out, String err) {
         PrintStream originalErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        EngineExecutionResults results;
-        try {
+        FixtureRun run;
+        try (ResultCapture capture = ResultCapture.open()) {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             EngineTestKit.Builder engine = EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture))
-                    .configurationParameters(parameters);
+                    .configurationParameters(capture.parametersWith(parameters));
             if (outputs != null) {
                 engine.outputDirectoryCreator(new OutputDirectoryCreator() {
                     @Override
@@ -57,7 +71,7 @@ record EngineRun(EngineExecutionResults results, String out, String err) {
                     }
                 });
             }
-            results = engine.execute();
+            run = new FixtureRun(engine.execute(), capture.results());
         } finally {
             System.setOut(originalOut);
             System.setErr(originalErr);
@@ -65,6 +79,6 @@ record EngineRun(EngineExecutionResults results, String out, String err) {
         String printed = out.toString(StandardCharsets.UTF_8);
         // Shown in the build log too, so a failing assertion on the console can be read against it.
         originalOut.print(printed);
-        return new EngineRun(results, printed, err.toString(StandardCharsets.UTF_8));
+        return new EngineRun(run, printed, err.toString(StandardCharsets.UTF_8));
     }
 }

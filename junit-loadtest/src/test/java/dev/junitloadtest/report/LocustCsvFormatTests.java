@@ -3,20 +3,17 @@ package dev.junitloadtest.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.junitloadtest.LoadTest;
-import dev.junitloadtest.TargetHost;
 import dev.junitloadtest.Task;
 import dev.junitloadtest.Users;
 import dev.junitloadtest.WaitTime;
@@ -26,7 +23,7 @@ import dev.junitloadtest.json.JsonValue;
 import dev.junitloadtest.result.ExceptionStats;
 import dev.junitloadtest.result.LoadTestResult;
 import dev.junitloadtest.result.RequestStats;
-import dev.junitloadtest.sampletarget.SampleTarget;
+import dev.junitloadtest.samples.SampleTargetExtension;
 
 /**
  * Our CSV files against Locust's: the headers of a real Locust 2.12.1 run (committed under
@@ -43,8 +40,6 @@ class LocustCsvFormatTests {
 
     /** System property that makes the tests needing Python or Locust fail rather than skip without them. */
     static final String REQUIRE_LOCUST_PROPERTY = "junitloadtest.test.require-locust";
-    static final AtomicReference<LoadTestResult> RESULT = new AtomicReference<>();
-    static final AtomicReference<LoadTestResult> SILENT_RESULT = new AtomicReference<>();
 
     @TempDir
     static Path reports;
@@ -109,7 +104,7 @@ class LocustCsvFormatTests {
 
     @Test
     void namesAndTracebacksWithCommasQuotesAndLineBreaksAreQuotedAsPythonQuotesThem() {
-        LoadTestResult result = RESULT.get();
+        LoadTestResult result = run.result();
         RequestStats odd = result.request("GET", ODD_NAME).orElseThrow();
         CsvFile stats = CsvFile.read(dir.resolve("stats.csv"));
         assertThat(stats.text()).contains("\r\nGET,\"home, \"\"quoted\"\"\"," + odd.count() + ",0,");
@@ -126,7 +121,7 @@ class LocustCsvFormatTests {
 
     @Test
     void consoleListsTheExceptionsWithTheirCountAndMessage() {
-        ExceptionStats thrown = RESULT.get().exceptions().getFirst();
+        ExceptionStats thrown = run.result().exceptions().getFirst();
         assertThat(run.out()).containsPattern("(?m)^Exceptions \\(stack traces in exceptions.csv and summary.json\\)\\R"
                 + "# count \\| Message +\\| Where\\R-+\\|-+\\|-+\\R *" + String.format("%,d", thrown.count())
                 + " \\| java.lang.IllegalStateException: no stock, \"sold out\" \\| QuotingTestCase.outOfStock$");
@@ -146,7 +141,7 @@ class LocustCsvFormatTests {
             assertThat(row.subList(4, 6)).containsExactly("0.000000", "0.000000");
             assertThat(row.subList(6, 17)).containsOnly("N/A");
         }
-        assertThat(SILENT_RESULT.get().total().count()).isZero();
+        assertThat(silentRun.result().total().count()).isZero();
         assertThat(silentRun.out()).contains("[NoRequestsTestCase] 0 requests, 0 failures (0.00%) in ");
     }
 
@@ -182,23 +177,8 @@ class LocustCsvFormatTests {
     @WaitTime(min = "10ms", max = "10ms")
     static class QuotingTestCase {
 
-        static SampleTarget target;
-
-        @BeforeAll
-        static void startTarget() {
-            target = SampleTarget.start();
-        }
-
-        @AfterAll
-        static void stopTarget(LoadTestResult result) {
-            RESULT.set(result);
-            target.close();
-        }
-
-        @TargetHost
-        static URI host() {
-            return target.baseUri();
-        }
+        @RegisterExtension
+        static final SampleTargetExtension target = new SampleTargetExtension();
 
         @Task
         void home(Http http) {
@@ -215,11 +195,6 @@ class LocustCsvFormatTests {
     @Users(count = 1)
     @WaitTime(min = "100ms", max = "100ms")
     static class NoRequestsTestCase {
-
-        @AfterAll
-        static void keep(LoadTestResult result) {
-            SILENT_RESULT.set(result);
-        }
 
         @Task
         void think() {

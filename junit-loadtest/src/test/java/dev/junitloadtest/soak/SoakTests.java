@@ -3,7 +3,6 @@ package dev.junitloadtest.soak;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -13,17 +12,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.junitloadtest.LoadTest;
 import dev.junitloadtest.LoadTestVerdicts;
-import dev.junitloadtest.TargetHost;
 import dev.junitloadtest.Task;
 import dev.junitloadtest.Threshold;
 import dev.junitloadtest.Users;
 import dev.junitloadtest.WaitTime;
 import dev.junitloadtest.http.Http;
 import dev.junitloadtest.result.LoadTestResult;
-import dev.junitloadtest.sampletarget.SampleTarget;
+import dev.junitloadtest.samples.SampleTargetExtension;
 
 /**
  * A soak: ten minutes against the sample target, heap measured after a full GC every 30 s. Memory must stay flat
@@ -38,13 +37,13 @@ import dev.junitloadtest.sampletarget.SampleTarget;
 @Threshold("failures == 0")
 class SoakTests implements LoadTestVerdicts {
 
-    static SampleTarget target;
+    @RegisterExtension
+    static final SampleTargetExtension target = new SampleTargetExtension();
     static final List<long[]> HEAP = new CopyOnWriteArrayList<>();
     static Thread sampler;
 
     @BeforeAll
     static void start() {
-        target = SampleTarget.start();
         long started = System.nanoTime();
         sampler = Thread.ofPlatform().daemon().name("soak-heap-sampler").start(() -> {
             while (!Thread.currentThread().isInterrupted()) {
@@ -66,12 +65,6 @@ class SoakTests implements LoadTestVerdicts {
     static void stop() throws InterruptedException {
         sampler.interrupt();
         sampler.join();
-        target.close();
-    }
-
-    @TargetHost
-    static URI host() {
-        return target.baseUri();
     }
 
     @Task(weight = 3)
@@ -86,7 +79,7 @@ class SoakTests implements LoadTestVerdicts {
 
     @Test
     void memoryStaysFlatAndCountsStayExact(LoadTestResult result) {
-        assertThat(result.total().count()).isEqualTo(target.requestsServed());
+        assertThat(result.total().count()).isEqualTo(target.target().requestsServed());
         // After the first two minutes (JIT, pools, histograms growing to their range), the heap after GC must not
         // grow with the run's length: compare the first and last third of the later samples.
         List<long[]> settled = HEAP.stream().filter(sample -> sample[0] >= 120).toList();

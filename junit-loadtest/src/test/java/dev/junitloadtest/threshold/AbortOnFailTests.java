@@ -1,31 +1,27 @@
 package dev.junitloadtest.threshold;
 
+import static dev.junitloadtest.EngineRuns.runLoad;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.HdrHistogram.Histogram;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 
+import dev.junitloadtest.FixtureRun;
 import dev.junitloadtest.LoadTest;
 import dev.junitloadtest.LoadTestVerdicts;
 import dev.junitloadtest.RampStage;
-import dev.junitloadtest.TargetHost;
 import dev.junitloadtest.Task;
 import dev.junitloadtest.Threshold;
 import dev.junitloadtest.Users;
@@ -44,6 +40,7 @@ import dev.junitloadtest.internal.threshold.ThresholdPlan;
 import dev.junitloadtest.result.LoadTestResult;
 import dev.junitloadtest.result.StopReason;
 import dev.junitloadtest.sampletarget.SampleTarget;
+import dev.junitloadtest.samples.SampleTargetExtension;
 
 /**
  * {@code abortOnFail}: a threshold that can no longer pass, or stays breached for its grace period, stops the run,
@@ -51,13 +48,11 @@ import dev.junitloadtest.sampletarget.SampleTarget;
  */
 class AbortOnFailTests {
 
-    static final AtomicReference<LoadTestResult> RESULT = new AtomicReference<>();
-
     @Test
     void aFailureStopsARunPlannedForThirtySecondsWithinSeconds() {
-        List<Event> tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(BuggyAbortTestCase.class))
-                .execute().testEvents().finished().list();
-        LoadTestResult result = RESULT.get();
+        FixtureRun run = runLoad(BuggyAbortTestCase.class);
+        List<Event> tests = run.testEvents().finished().list();
+        LoadTestResult result = run.result();
 
         assertThat(result.elapsed()).isLessThan(Duration.ofSeconds(5));
         String reason = result.stopReason().orElseThrow();
@@ -73,8 +68,7 @@ class AbortOnFailTests {
 
     @Test
     void aBreachThatMightMendStopsTheRunOnlyAfterItsGracePeriod() {
-        EngineTestKit.engine("junit-jupiter").selectors(selectClass(VolatileAbortTestCase.class)).execute();
-        LoadTestResult result = RESULT.get();
+        LoadTestResult result = runLoad(VolatileAbortTestCase.class).result();
 
         String reason = result.stopReason().orElseThrow();
         Matcher matcher = Pattern.compile("@Threshold 'p95 < 500ms \\[GET /volatile]' stayed breached for (\\d\\.\\d) "
@@ -103,23 +97,8 @@ class AbortOnFailTests {
     @Threshold("p99 < 5s")
     static class BuggyAbortTestCase implements LoadTestVerdicts {
 
-        static SampleTarget target;
-
-        @BeforeAll
-        static void startTarget() {
-            target = SampleTarget.start();
-        }
-
-        @AfterAll
-        static void stopTarget(LoadTestResult result) {
-            RESULT.set(result);
-            target.close();
-        }
-
-        @TargetHost
-        static URI host() {
-            return target.baseUri();
-        }
+        @RegisterExtension
+        static final SampleTargetExtension target = new SampleTargetExtension();
 
         @Task
         void buggy(Http http) {
@@ -132,23 +111,8 @@ class AbortOnFailTests {
     @Threshold(value = "p95 < 500ms", request = "GET /volatile", abortOnFail = true, abortGrace = "1s")
     static class VolatileAbortTestCase {
 
-        static SampleTarget target;
-
-        @BeforeAll
-        static void startTarget() {
-            target = SampleTarget.start();
-        }
-
-        @AfterAll
-        static void stopTarget(LoadTestResult result) {
-            RESULT.set(result);
-            target.close();
-        }
-
-        @TargetHost
-        static URI host() {
-            return target.baseUri();
-        }
+        @RegisterExtension
+        static final SampleTargetExtension target = new SampleTargetExtension();
 
         @Task
         void volatileEndpoint(Http http) {

@@ -2,33 +2,28 @@ package dev.junitloadtest.threshold;
 
 import static dev.junitloadtest.assertions.LoadTestAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 
+import dev.junitloadtest.EngineRuns;
+import dev.junitloadtest.FixtureRun;
 import dev.junitloadtest.LoadTest;
 import dev.junitloadtest.LoadTestVerdicts;
 import dev.junitloadtest.RampStage;
-import dev.junitloadtest.TargetHost;
 import dev.junitloadtest.Task;
 import dev.junitloadtest.Threshold;
 import dev.junitloadtest.http.Http;
 import dev.junitloadtest.result.Formats;
 import dev.junitloadtest.result.LoadTestResult;
 import dev.junitloadtest.result.RequestStats;
-import dev.junitloadtest.sampletarget.SampleTarget;
+import dev.junitloadtest.samples.SampleTargetExtension;
 
 /**
  * Thresholds and assertions scoped to part of a run judge that part only. The sample target's {@code /volatile}
@@ -37,17 +32,14 @@ import dev.junitloadtest.sampletarget.SampleTarget;
  */
 class SteadyStateTests {
 
-    static final AtomicReference<LoadTestResult> RESULT = new AtomicReference<>();
-
     @Test
     void thresholdsAndAssertionsOnTheLastStageJudgeTheLastStageOnly() {
-        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
-                .selectors(selectClass(SlowingDownTestCase.class)).execute();
+        FixtureRun results = EngineRuns.runLoad(SlowingDownTestCase.class);
         assertThat(results.containerEvents().failed().stream()
                 .map(e -> e.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow().toString()))
                 .isEmpty();
         List<Event> tests = results.testEvents().finished().list();
-        LoadTestResult result = RESULT.get();
+        LoadTestResult result = results.result();
         RequestStats whole = result.request("GET /volatile").orElseThrow();
         LoadTestResult lastStage = result.lastStage();
         RequestStats last = lastStage.request("GET /volatile").orElseThrow();
@@ -98,23 +90,8 @@ class SteadyStateTests {
     @Threshold(value = "median < 500ms", request = "GET /volatile", from = "1s")
     static class SlowingDownTestCase implements LoadTestVerdicts {
 
-        static SampleTarget target;
-
-        @BeforeAll
-        static void startTarget() {
-            target = SampleTarget.start();
-        }
-
-        @AfterAll
-        static void stopTarget(LoadTestResult result) {
-            RESULT.set(result);
-            target.close();
-        }
-
-        @TargetHost
-        static URI host() {
-            return target.baseUri();
-        }
+        @RegisterExtension
+        static final SampleTargetExtension target = new SampleTargetExtension();
 
         @Task
         void volatileEndpoint(Http http) {

@@ -1,7 +1,7 @@
 package dev.junitloadtest.threshold;
 
+import static dev.junitloadtest.EngineRuns.runLoad;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -9,21 +9,17 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicReference;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.UriSource;
-import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 import org.opentest4j.MultipleFailuresError;
 
+import dev.junitloadtest.FixtureRun;
 import dev.junitloadtest.LoadTest;
 import dev.junitloadtest.LoadTestVerdicts;
-import dev.junitloadtest.TargetHost;
 import dev.junitloadtest.Task;
 import dev.junitloadtest.Threshold;
 import dev.junitloadtest.Users;
@@ -34,7 +30,7 @@ import dev.junitloadtest.result.Formats;
 import dev.junitloadtest.result.LoadTestResult;
 import dev.junitloadtest.result.RequestStats;
 import dev.junitloadtest.result.ThresholdResult;
-import dev.junitloadtest.sampletarget.SampleTarget;
+import dev.junitloadtest.samples.SampleTargetExtension;
 
 /**
  * Each threshold is a test of its own under the {@code verdicts} node, named after its expression and failing with
@@ -43,13 +39,10 @@ import dev.junitloadtest.sampletarget.SampleTarget;
  */
 class ThresholdVerdictTests {
 
-    static final AtomicReference<LoadTestResult> RESULT = new AtomicReference<>();
-
     @Test
     void eachThresholdIsATestNamedAfterItsExpressionFailingWithItsFigures() {
-        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
-                .selectors(selectClass(BuggyVerdictsTestCase.class)).execute();
-        LoadTestResult result = RESULT.get();
+        FixtureRun results = runLoad(BuggyVerdictsTestCase.class);
+        LoadTestResult result = results.result();
         RequestStats buggy = result.request("GET /buggy").orElseThrow();
         RequestStats home = result.request("GET /").orElseThrow();
         // The target fails requests 0, 5, 10, ... of its counter: ceil(n / 5) of n, 20% and a little more.
@@ -117,9 +110,8 @@ class ThresholdVerdictTests {
 
     @Test
     void withoutLoadTestVerdictsEveryBreachFailsTheClassTogether() {
-        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
-                .selectors(selectClass(BuggyWithoutVerdictsTestCase.class)).execute();
-        LoadTestResult result = RESULT.get();
+        FixtureRun results = runLoad(BuggyWithoutVerdictsTestCase.class);
+        LoadTestResult result = results.result();
         RequestStats buggy = result.request("GET /buggy").orElseThrow();
 
         Throwable failure = results.containerEvents().failed().stream()
@@ -168,23 +160,8 @@ class ThresholdVerdictTests {
     @WaitTime(min = "2ms")
     abstract static class BuggyAndHome {
 
-        static SampleTarget target;
-
-        @BeforeAll
-        static void startTarget() {
-            target = SampleTarget.start();
-        }
-
-        @AfterAll
-        static void stopTarget(LoadTestResult result) {
-            RESULT.set(result);
-            target.close();
-        }
-
-        @TargetHost
-        static URI host() {
-            return target.baseUri();
-        }
+        @RegisterExtension
+        static final SampleTargetExtension target = new SampleTargetExtension();
 
         @Task
         void home(Http http) {

@@ -1,19 +1,17 @@
 package dev.junitloadtest.trust;
 
-import static dev.junitloadtest.EngineRuns.run;
+import static dev.junitloadtest.EngineRuns.runLoad;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.Event;
 
 import dev.junitloadtest.ArrivalRate;
+import dev.junitloadtest.FixtureRun;
 import dev.junitloadtest.LoadTest;
 import dev.junitloadtest.LoadTestVerdicts;
 import dev.junitloadtest.OnStart;
@@ -32,13 +30,11 @@ import dev.junitloadtest.result.StopReason;
  */
 class BrokenUserCodeTests {
 
-    static final AtomicReference<LoadTestResult> RESULT = new AtomicReference<>();
-
     @Test
     void aStackOverflowEndsTheUserAndFailsTheTaskAndTheRun() {
-        EngineExecutionResults results = run(StackOverflowTestCase.class);
+        FixtureRun results = runLoad(StackOverflowTestCase.class);
 
-        LoadTestResult result = RESULT.get();
+        LoadTestResult result = results.result();
         assertThat(result.runFailures()).containsExactly("3 user(s) of StackOverflowTestCase ended by "
                 + "java.lang.StackOverflowError thrown from StackOverflowTestCase.recurse() (see the exceptions)");
         // Each user ran its task once: the Error ended it, and ended users are not replaced.
@@ -56,9 +52,8 @@ class BrokenUserCodeTests {
 
     @Test
     void anExceptionInInitializerErrorIsCountedOnceAndTheFollowingNoClassDefFoundErrorsToo() {
-        run(BadStaticInitTestCase.class);
+        LoadTestResult result = runLoad(BadStaticInitTestCase.class).result();
 
-        LoadTestResult result = RESULT.get();
         assertThat(result.runFailures()).containsExactlyInAnyOrder(
                 "1 user(s) of BadStaticInitTestCase ended by java.lang.ExceptionInInitializerError thrown from "
                         + "BadStaticInitTestCase.touch() (see the exceptions)",
@@ -70,9 +65,9 @@ class BrokenUserCodeTests {
     @Test
     void usersWhoseOnStartFailsStopBeforeTheirFirstTaskAndTheRunFails() {
         OnStartFailsTestCase.TASK_RUNS.set(0);
-        EngineExecutionResults results = run(OnStartFailsTestCase.class);
+        FixtureRun results = runLoad(OnStartFailsTestCase.class);
 
-        LoadTestResult result = RESULT.get();
+        LoadTestResult result = results.result();
         assertThat(OnStartFailsTestCase.TASK_RUNS).hasValue(0);
         assertThat(result.runFailures()).containsExactly("4 user(s) of OnStartFailsTestCase could not start: "
                 + "@OnStart login() threw, so they stopped before their first task (see the exceptions)");
@@ -86,9 +81,8 @@ class BrokenUserCodeTests {
 
     @Test
     void inTheOpenModelTheIterationsUsersCouldNotStartAreDropped() {
-        run(OpenModelOnStartFailsTestCase.class);
+        LoadTestResult result = runLoad(OpenModelOnStartFailsTestCase.class).result();
 
-        LoadTestResult result = RESULT.get();
         assertThat(result.runFailures()).containsExactly("2 user(s) of OpenModelOnStartFailsTestCase could not "
                 + "start: @OnStart login() threw, so they stopped before their first task (see the exceptions)");
         // 20 iterations were due in the second (one every 50 ms); none could run, and each is accounted for.
@@ -98,18 +92,17 @@ class BrokenUserCodeTests {
 
     @Test
     void anOnStopThatThrowsFailsTheRun() {
-        EngineExecutionResults results = run(OnStopFailsTestCase.class);
+        FixtureRun results = runLoad(OnStopFailsTestCase.class);
 
-        assertThat(RESULT.get().runFailures()).containsExactly("@OnStop OnStopFailsTestCase.logout() threw in 2 "
+        assertThat(results.result().runFailures()).containsExactly("@OnStop OnStopFailsTestCase.logout() threw in 2 "
                 + "user(s) (see the exceptions)");
         assertThat(failedNames(results)).contains("load run: 2 users started at once for 1s");
     }
 
     @Test
     void anOutOfMemoryErrorStopsTheRunAtOnceWithAHint() {
-        run(OutOfMemoryTestCase.class);
+        LoadTestResult result = runLoad(OutOfMemoryTestCase.class).result();
 
-        LoadTestResult result = RESULT.get();
         assertThat(result.stopReason())
                 .hasValue("the load generator ran out of memory (OutOfMemoryError in OutOfMemoryTestCase.hog)");
         assertThat(result.stop()).map(StopReason::kind).hasValue(StopReason.Kind.GENERATOR_FAILURE);
@@ -122,12 +115,12 @@ class BrokenUserCodeTests {
 
     // Helpers
 
-    private static List<String> failedNames(EngineExecutionResults results) {
+    private static List<String> failedNames(FixtureRun results) {
         return results.allEvents().failed().stream().map(event -> event.getTestDescriptor().getDisplayName())
                 .toList();
     }
 
-    private static String failureMessage(EngineExecutionResults results, String displayName) {
+    private static String failureMessage(FixtureRun results, String displayName) {
         Event event = results.allEvents().failed().stream()
                 .filter(e -> e.getTestDescriptor().getDisplayName().equals(displayName)).findFirst().orElseThrow();
         return event.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow().getMessage();
@@ -135,16 +128,9 @@ class BrokenUserCodeTests {
 
     // Fixtures
 
-    abstract static class Fixture {
-        @AfterAll
-        static void keep(LoadTestResult result) {
-            RESULT.set(result);
-        }
-    }
-
     @LoadTest(duration = "1s")
     @Users(count = 3)
-    static class StackOverflowTestCase extends Fixture implements LoadTestVerdicts {
+    static class StackOverflowTestCase implements LoadTestVerdicts {
         @Task
         void recurse() {
             deeper(0);
@@ -157,7 +143,7 @@ class BrokenUserCodeTests {
 
     @LoadTest(duration = "1s")
     @Users(count = 3)
-    static class BadStaticInitTestCase extends Fixture {
+    static class BadStaticInitTestCase {
         @Task
         void touch() {
             assertThat(Unloadable.VALUE).isPositive();
@@ -170,7 +156,7 @@ class BrokenUserCodeTests {
 
     @LoadTest(duration = "1s")
     @Users(count = 4)
-    static class OnStartFailsTestCase extends Fixture {
+    static class OnStartFailsTestCase {
         static final AtomicInteger TASK_RUNS = new AtomicInteger();
 
         @OnStart
@@ -186,7 +172,7 @@ class BrokenUserCodeTests {
 
     @LoadTest(duration = "1s")
     @ArrivalRate(value = 20, maxUsers = 2)
-    static class OpenModelOnStartFailsTestCase extends Fixture {
+    static class OpenModelOnStartFailsTestCase {
         @OnStart
         void login() {
             throw new IllegalStateException("login refused");
@@ -199,7 +185,7 @@ class BrokenUserCodeTests {
 
     @LoadTest(duration = "1s")
     @Users(count = 2)
-    static class OnStopFailsTestCase extends Fixture {
+    static class OnStopFailsTestCase {
         @Task
         void home() {
         }
@@ -212,7 +198,7 @@ class BrokenUserCodeTests {
 
     @LoadTest(duration = "30s")
     @Users(count = 1)
-    static class OutOfMemoryTestCase extends Fixture {
+    static class OutOfMemoryTestCase {
         @Task
         void hog() {
             // More than any heap can give: the JVM refuses at once, without filling the heap of the test JVM.

@@ -1,14 +1,13 @@
 package dev.junitloadtest.trust;
 
 import static dev.junitloadtest.EngineRuns.configurationError;
-import static dev.junitloadtest.EngineRuns.run;
+import static dev.junitloadtest.EngineRuns.runLoad;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.atomic.AtomicReference;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import dev.junitloadtest.FixtureRun;
 import dev.junitloadtest.LoadTest;
 import dev.junitloadtest.LoadTestVerdicts;
 import dev.junitloadtest.Task;
@@ -24,13 +23,10 @@ import dev.junitloadtest.result.ThresholdResult;
 /** The generator knows when it is the bottleneck, says so in the result, and thresholds can require it was not. */
 class GeneratorHealthTests {
 
-    static final AtomicReference<LoadTestResult> RESULT = new AtomicReference<>();
-
     @Test
     void aStarvedGeneratorIsFlaggedWithTheFigures() {
-        run(StarvedTestCase.class);
+        LoadTestResult result = runLoad(StarvedTestCase.class).result();
 
-        LoadTestResult result = RESULT.get();
         GeneratorHealth health = result.generatorHealth();
         assertThat(health.isHealthy()).isFalse();
         // Virtual threads are not preempted: hogs spinning on every carrier keep the waiting users from waking.
@@ -47,9 +43,10 @@ class GeneratorHealthTests {
 
     @Test
     void aCalmGeneratorIsNot() {
-        run(CalmTestCase.class).testEvents().assertStatistics(stats -> stats.failed(0));
+        FixtureRun run = runLoad(CalmTestCase.class);
+        run.testEvents().assertStatistics(stats -> stats.failed(0));
 
-        LoadTestResult result = RESULT.get();
+        LoadTestResult result = run.result();
         GeneratorHealth health = result.generatorHealth();
         assertThat(health.problems()).isEmpty();
         assertThat(health.measuredSeconds()).isGreaterThanOrEqualTo(2);
@@ -72,13 +69,6 @@ class GeneratorHealthTests {
     private static ThresholdResult verdict(LoadTestResult result, String expression) {
         return result.thresholds().stream().filter(verdict -> verdict.expression().equals(expression)).findFirst()
                 .orElseThrow();
-    }
-
-    abstract static class Keeper {
-        @AfterAll
-        static void keep(LoadTestResult result) {
-            RESULT.set(result);
-        }
     }
 
     static class Hog {
@@ -107,7 +97,7 @@ class GeneratorHealthTests {
     @UserType(value = Hog.class, fixedCount = 8)
     @UserType(Sleeper.class)
     @Threshold("generator_lag_p99 < 50ms")
-    static class StarvedTestCase extends Keeper implements LoadTestVerdicts {
+    static class StarvedTestCase implements LoadTestVerdicts {
     }
 
     @LoadTest(duration = "3s")
@@ -115,7 +105,7 @@ class GeneratorHealthTests {
     @WaitTime(min = "50ms")
     @Threshold("generator_cpu < 90%")
     @Threshold("generator_pause_p99 < 20ms")
-    static class CalmTestCase extends Keeper implements LoadTestVerdicts {
+    static class CalmTestCase implements LoadTestVerdicts {
         @Task
         void idle(VirtualUser user) {
             user.time("WORK", "nothing", () -> { });

@@ -5,23 +5,23 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static dev.junitloadtest.EngineRuns.configurationError;
 import static dev.junitloadtest.EngineRuns.on;
-import static dev.junitloadtest.EngineRuns.run;
+import static dev.junitloadtest.EngineRuns.runLoad;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import dev.junitloadtest.FixtureRun;
 import dev.junitloadtest.LoadTest;
 import dev.junitloadtest.TargetHost;
 import dev.junitloadtest.Task;
@@ -32,25 +32,24 @@ import dev.junitloadtest.internal.config.ConfigurationParameters;
 import dev.junitloadtest.internal.config.ProfileReader;
 import dev.junitloadtest.result.LoadTestResult;
 import dev.junitloadtest.result.RequestStats;
-import dev.junitloadtest.sampletarget.SampleTarget;
+import dev.junitloadtest.samples.SampleTargetExtension;
 
 /** A run cannot be pointed at the wrong place, or at the wrong scale, by accident. */
 class SafetyRailsTests {
 
-    static final AtomicReference<LoadTestResult> RESULT = new AtomicReference<>();
-
     @ParameterizedTest(name = "transport {0}")
     @ValueSource(strings = {"httpclient", "lean"})
     void aRateCapHoldsUsersBackInsteadOfExceedingIt(String transport) {
-        run(CappedTestCase.class, on(transport, Map.of())).testEvents().assertStatistics(stats -> stats.failed(0));
+        FixtureRun run = runLoad(CappedTestCase.class, on(transport, Map.of()));
+        run.testEvents().assertStatistics(stats -> stats.failed(0));
 
-        LoadTestResult result = RESULT.get();
+        LoadTestResult result = run.result();
         // Ten users without waits could send thousands of requests in 2 s; the cap lets 50 a second through, the
         // first slot at once. Users still waiting for a slot when the 2 s end do not send: the cap holds over the
         // whole measured time.
         double seconds = result.elapsed().toNanos() / 1e9;
         assertThat(result.total().count()).isGreaterThanOrEqualTo(80).isLessThanOrEqualTo((long) (50 * seconds) + 1);
-        assertThat(CappedTestCase.served).isEqualTo(result.total().count());
+        assertThat(CappedTestCase.target.target().requestsServed()).isEqualTo(result.total().count());
         assertThat(result.warnings()).anySatisfy(warning -> assertThat(warning)
                 .matches("Request rate capped at 50/s: the cap held users back [\\d,]+ time\\(s\\), [\\d.]+ s in all\\.")
                 .doesNotContain("back 0 time"));
@@ -59,27 +58,30 @@ class SafetyRailsTests {
     @ParameterizedTest(name = "transport {0}")
     @ValueSource(strings = {"httpclient", "lean"})
     void usersQueuedForTheCapDoNotSendAfterTheEnd(String transport) {
-        run(QueuedTestCase.class, on(transport, Map.of())).testEvents().assertStatistics(stats -> stats.failed(0));
+        FixtureRun run = runLoad(QueuedTestCase.class, on(transport, Map.of()));
+        run.testEvents().assertStatistics(stats -> stats.failed(0));
 
-        LoadTestResult result = RESULT.get();
+        LoadTestResult result = run.result();
+        long served = QueuedTestCase.target.target().requestsServed();
         // Fifty users at 5 requests/s queue ten seconds of slots at once. Before the fix they went on sending after
         // the 2 s, for as long as their slots stretched (a 6 s run lasted 15.9 s). Now the run ends within its
         // duration and stop timeout (a generous bound from the configuration, not a timing), the target got no
         // more than the cap allows in 2 s, and the users still queued are counted as not sent, not as failures.
         assertThat(result.elapsed()).isLessThan(Duration.ofSeconds(2 + 5));
-        assertThat(QueuedTestCase.served).isEqualTo(result.total().count()).isLessThanOrEqualTo(5 * 2 + 1)
+        assertThat(served).isEqualTo(result.total().count()).isLessThanOrEqualTo(5 * 2 + 1)
                 .isPositive();
         assertThat(result.total().failures()).isZero();
         assertThat(result.notSent()).containsOnlyKeys("the run stopped while it waited for the rate cap");
-        assertThat(result.notSentCount()).isGreaterThanOrEqualTo(50 - QueuedTestCase.served);
+        assertThat(result.notSentCount()).isGreaterThanOrEqualTo(50 - served);
     }
 
     @ParameterizedTest(name = "transport {0}")
     @ValueSource(strings = {"httpclient", "lean"})
     void requestsToHostsOutsideTheAllowListFailBeforeAnythingIsSent(String transport) {
-        run(AllowListTestCase.class, on(transport, Map.of())).testEvents().assertStatistics(stats -> stats.failed(0));
+        FixtureRun run = runLoad(AllowListTestCase.class, on(transport, Map.of()));
+        run.testEvents().assertStatistics(stats -> stats.failed(0));
 
-        LoadTestResult result = RESULT.get();
+        LoadTestResult result = run.result();
         RequestStats allowed = result.request("GET /").orElseThrow();
         RequestStats elsewhere = result.request("GET elsewhere").orElseThrow();
         RequestStats redirected = result.request("GET /away").orElseThrow();
@@ -101,10 +103,11 @@ class SafetyRailsTests {
     @ParameterizedTest(name = "transport {0}")
     @ValueSource(strings = {"httpclient", "lean"})
     void theAllowListComesFromConfigurationToo(String transport) {
-        run(AllowListTestCase.class, on(transport, Map.of("loadtest.allowed-hosts", "127.0.0.*, localhost")))
-                .testEvents().assertStatistics(stats -> stats.failed(0));
+        FixtureRun run = runLoad(AllowListTestCase.class,
+                on(transport, Map.of("loadtest.allowed-hosts", "127.0.0.*, localhost")));
+        run.testEvents().assertStatistics(stats -> stats.failed(0));
 
-        assertThat(RESULT.get().request("GET elsewhere").orElseThrow().failures()).isZero();
+        assertThat(run.result().request("GET elsewhere").orElseThrow().failures()).isZero();
         assertThat(AllowListTestCase.otherRequests).isPositive();
     }
 
@@ -130,25 +133,8 @@ class SafetyRailsTests {
     @LoadTest(duration = "2s", maxRps = 50, stopTimeout = "5s")
     @Users(count = 10)
     static class CappedTestCase {
-        static SampleTarget target;
-        static long served;
-
-        @BeforeAll
-        static void start() {
-            target = SampleTarget.start();
-        }
-
-        @AfterAll
-        static void stop(LoadTestResult result) {
-            RESULT.set(result);
-            served = target.requestsServed();
-            target.close();
-        }
-
-        @TargetHost
-        static URI host() {
-            return target.baseUri();
-        }
+        @RegisterExtension
+        static final SampleTargetExtension target = new SampleTargetExtension();
 
         @Task
         void home(Http http) {
@@ -159,25 +145,8 @@ class SafetyRailsTests {
     @LoadTest(duration = "2s", maxRps = 5, stopTimeout = "5s")
     @Users(count = 50)
     static class QueuedTestCase {
-        static SampleTarget target;
-        static long served;
-
-        @BeforeAll
-        static void start() {
-            target = SampleTarget.start();
-        }
-
-        @AfterAll
-        static void stop(LoadTestResult result) {
-            RESULT.set(result);
-            served = target.requestsServed();
-            target.close();
-        }
-
-        @TargetHost
-        static URI host() {
-            return target.baseUri();
-        }
+        @RegisterExtension
+        static final SampleTargetExtension target = new SampleTargetExtension();
 
         @Task
         void home(Http http) {
@@ -207,8 +176,7 @@ class SafetyRailsTests {
         }
 
         @AfterAll
-        static void stop(LoadTestResult result) {
-            RESULT.set(result);
+        static void stop() {
             otherRequests = other.getAllServeEvents().size();
             allowed.stop();
             other.stop();

@@ -7,7 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static dev.junitloadtest.EngineRuns.on;
-import static dev.junitloadtest.EngineRuns.run;
+import static dev.junitloadtest.EngineRuns.runLoad;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -21,21 +21,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.platform.engine.reporting.ReportEntry;
-import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import dev.junitloadtest.FixtureRun;
 import dev.junitloadtest.LoadTest;
 import dev.junitloadtest.OnStart;
 import dev.junitloadtest.TargetHost;
@@ -64,23 +63,22 @@ class SecretsTests {
     static final String TOKEN = "SECRET-TOKEN-3333";
     static final String COOKIE = "SECRET-COOKIE-4444";
     static final String API_KEY = "SECRET-KEY-5555";
-    static final AtomicReference<LoadTestResult> RESULT = new AtomicReference<>();
 
     @TempDir
     Path reports;
 
     @Test
     void noOutputCarriesASecret() throws IOException {
-        List<String> outputs = outputsOf(LoginTestCase.class, RESULT);
-        LoadTestResult result = RESULT.get();
+        Outputs outputs = outputsOf(LoginTestCase.class);
+        LoadTestResult result = outputs.result();
         // The run did what would leak a secret.
         assertThat(result.exceptions()).hasSize(2);
         assertThat(result.failures()).isNotEmpty();
         assertThat(result.requests()).extracting(request -> request.key()).contains("GET /reset/****");
-        for (String output : outputs) {
+        for (String output : outputs.texts()) {
             assertThat(output).doesNotContain("SECRET-");
         }
-        assertThat(String.join("\n", outputs)).contains("****");
+        assertThat(String.join("\n", outputs.texts())).contains("****");
     }
 
     /**
@@ -89,8 +87,8 @@ class SecretsTests {
      */
     @Test
     void handSetCookiesAndOtherUsersSecretsAreMasked() throws IOException {
-        List<String> outputs = outputsOf(SharedSecretsTestCase.class, SHARED_RESULT);
-        LoadTestResult result = SHARED_RESULT.get();
+        Outputs outputs = outputsOf(SharedSecretsTestCase.class);
+        LoadTestResult result = outputs.result();
         // The run did what would leak: names, failures and exceptions quoting the values alone.
         assertThat(result.requests()).extracting(request -> request.key())
                 .contains("GET /whoami/****", "GET /keys/****");
@@ -98,7 +96,7 @@ class SecretsTests {
                 .contains("Check failed: unknown session **** (theme ****)");
         assertThat(result.exceptions()).extracting(exception -> exception.message())
                 .contains("java.lang.IllegalStateException: key **** belongs to user 1, not to user 2");
-        for (String output : outputs) {
+        for (String output : outputs.texts()) {
             assertThat(output).doesNotContain("SECRET-");
         }
     }
@@ -109,8 +107,7 @@ class SecretsTests {
      */
     @Test
     void pastTheBoundOfRememberedValuesTheRunWarns() {
-        run(ManyKeysTestCase.class, on(transport, Map.of()));
-        LoadTestResult result = MANY_KEYS_RESULT.get();
+        LoadTestResult result = runLoad(ManyKeysTestCase.class, on(transport, Map.of())).result();
         assertThat(result.exceptions()).extracting(exception -> exception.message()).containsExactly(
                 "java.lang.IllegalStateException: the first key **** and the last key **** were rejected");
         assertThat(result.warnings()).contains("More secret values were sent than the run remembers (100,000 values "
@@ -119,18 +116,25 @@ class SecretsTests {
     }
 
     /**
-     * Runs {@code testCase} writing every output, and returns each output's text prefixed by its name: the console,
-     * the report entries (Surefire's XML), the failed events, each file written, and the result's texts.
+     * The outputs of a run: each output's text prefixed by its name, and the run's result.
+     *
+     * @param texts the console, the report entries (Surefire's XML), the failed events, each file written, and the
+     *     result's texts
+     * @param result the run's result
      */
-    private List<String> outputsOf(Class<?> testCase, AtomicReference<LoadTestResult> resultOf) throws IOException {
+    private record Outputs(List<String> texts, LoadTestResult result) {
+    }
+
+    /** Runs {@code testCase} writing every output, and returns them. */
+    private Outputs outputsOf(Class<?> testCase) throws IOException {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         PrintStream out = System.out;
         PrintStream err = System.err;
-        EngineExecutionResults results;
+        FixtureRun results;
         try (PrintStream capture = new PrintStream(console, true, StandardCharsets.UTF_8)) {
             System.setOut(capture);
             System.setErr(capture);
-            results = run(testCase, on(transport, Map.of("loadtest.report-files", "true",
+            results = runLoad(testCase, on(transport, Map.of("loadtest.report-files", "true",
                     "loadtest.report-dir", reports.toString(), "loadtest.console.summary", "true",
                     "loadtest.console.interval", "1s", "loadtest.csv.full-history", "true")));
         } finally {
@@ -149,7 +153,7 @@ class SecretsTests {
                 outputs.add(file.getFileName() + ": " + new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
             }
         }
-        LoadTestResult result = resultOf.get();
+        LoadTestResult result = results.result();
         result.failures().forEach(failure -> outputs.add("failure: " + failure));
         result.exceptions().forEach(exception -> outputs.add("exception: " + exception));
         result.requests().forEach(request -> outputs.add("request: " + request.key()));
@@ -161,7 +165,7 @@ class SecretsTests {
         for (String name : expected) {
             assertThat(outputs).as("outputs").anySatisfy(output -> assertThat(output).startsWith(name + ": "));
         }
-        return outputs;
+        return new Outputs(outputs, result);
     }
 
     @LoadTest(duration = "2s")
@@ -185,8 +189,7 @@ class SecretsTests {
         }
 
         @AfterAll
-        static void stop(LoadTestResult result) {
-            RESULT.set(result);
+        static void stop() {
             server.stop();
         }
 
@@ -229,8 +232,6 @@ class SecretsTests {
     static final String HAND_COOKIE = "SECRET-HAND-COOKIE-6666";
     static final String HAND_DEFAULT_COOKIE = "SECRET-DEFAULT-COOKIE-7777";
     static final String OTHER_USERS_KEY = "SECRET-OTHER-KEY-8888";
-    static final AtomicReference<LoadTestResult> SHARED_RESULT = new AtomicReference<>();
-    static final AtomicReference<LoadTestResult> MANY_KEYS_RESULT = new AtomicReference<>();
 
     @LoadTest(duration = "2s")
     @Users(count = 2)
@@ -250,8 +251,7 @@ class SecretsTests {
         }
 
         @AfterAll
-        static void stop(LoadTestResult result) {
-            SHARED_RESULT.set(result);
+        static void stop() {
             server.stop();
         }
 
@@ -290,11 +290,6 @@ class SecretsTests {
     @LoadTest(duration = "1s")
     @Users(count = 1)
     static class ManyKeysTestCase {
-
-        @AfterAll
-        static void keep(LoadTestResult result) {
-            MANY_KEYS_RESULT.set(result);
-        }
 
         @OnStart
         void keys(Http http) {

@@ -9,8 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,6 +24,7 @@ import dev.junitloadtest.http.Http;
 import dev.junitloadtest.internal.engine.LoadRun;
 import dev.junitloadtest.json.Json;
 import dev.junitloadtest.json.JsonValue;
+import dev.junitloadtest.samples.SampleTargetExtension;
 import dev.junitloadtest.sampletarget.SampleTarget;
 
 /**
@@ -34,21 +34,13 @@ import dev.junitloadtest.sampletarget.SampleTarget;
  */
 class StoppedRunTests {
 
-    private static SampleTarget target;
-
-    @BeforeAll
-    static void startTarget() {
-        target = SampleTarget.start();
-    }
-
-    @AfterAll
-    static void stopTarget() {
-        target.close();
-    }
+    @RegisterExtension
+    static final SampleTargetExtension sampleTarget = new SampleTargetExtension();
 
     @ParameterizedTest(name = "SIG{0}")
     @ValueSource(strings = {"TERM", "INT"})
     void aSignalledRunWritesEveryOutputSayingWhy(String signal, @TempDir Path reports) throws Exception {
+        SampleTarget target = sampleTarget.target();
         Path folder = reports.resolve(SignalledTestCase.class.getSimpleName());
         leaveAPreviousRun(folder);
         target.resetCounter();
@@ -85,6 +77,7 @@ class StoppedRunTests {
 
     @Test
     void aKilledRunLeavesNoneOfThePreviousRunsFilesBesideItsOwn(@TempDir Path reports) throws Exception {
+        SampleTarget target = sampleTarget.target();
         Path folder = reports.resolve(SignalledTestCase.class.getSimpleName());
         leaveAPreviousRun(folder);
         long servedBefore = target.requestsServed();
@@ -103,7 +96,7 @@ class StoppedRunTests {
     }
 
     private static Map<String, String> properties(Path reports) {
-        return Map.of("loadtest.host", target.baseUri().toString(), "loadtest.report-dir", reports.toString(),
+        return Map.of("loadtest.host", sampleTarget.baseUri().toString(), "loadtest.report-dir", reports.toString(),
                 "loadtest.console.interval", "off");
     }
 

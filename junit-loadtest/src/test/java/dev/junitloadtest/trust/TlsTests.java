@@ -3,7 +3,7 @@ package dev.junitloadtest.trust;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-import static dev.junitloadtest.EngineRuns.run;
+import static dev.junitloadtest.EngineRuns.runLoad;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import dev.junitloadtest.FixtureRun;
 import dev.junitloadtest.LoadTest;
 import dev.junitloadtest.TargetHost;
 import dev.junitloadtest.Task;
@@ -37,7 +37,6 @@ import dev.junitloadtest.result.RequestStats;
  */
 class TlsTests {
 
-    static final AtomicReference<LoadTestResult> RESULT = new AtomicReference<>();
     static final Set<String> PROTOCOLS = ConcurrentHashMap.newKeySet();
 
     @TempDir
@@ -72,52 +71,56 @@ class TlsTests {
 
     @Test
     void aSelfSignedCertificateIsRefusedByDefault() {
-        RequestStats home = runAgainstServer(Map.of());
+        LoadTestResult result = runAgainstServer(Map.of());
+        RequestStats home = result.request("GET /").orElseThrow();
 
         assertThat(home.failures()).isEqualTo(home.count()).isPositive();
-        assertThat(RESULT.get().failures()).singleElement().satisfies(failure -> assertThat(failure.error())
+        assertThat(result.failures()).singleElement().satisfies(failure -> assertThat(failure.error())
                 .startsWith("SSLHandshakeException: ").contains("unable to find valid certification path"));
-        assertThat(RESULT.get().warnings()).noneMatch(warning -> warning.contains("TLS"));
+        assertThat(result.warnings()).noneMatch(warning -> warning.contains("TLS"));
     }
 
     @Test
     void aTrustStoreMakesItTrustedAndHttp2IsNegotiated() {
-        RequestStats home = runAgainstServer(Map.of("loadtest.tls.trust-store", trustStore.toString(),
+        LoadTestResult result = runAgainstServer(Map.of("loadtest.tls.trust-store", trustStore.toString(),
                 "loadtest.tls.trust-store-password", "changeit"));
+        RequestStats home = result.request("GET /").orElseThrow();
 
         assertThat(home.count()).isPositive();
         assertThat(home.failures()).isZero();
         assertThat(PROTOCOLS).containsExactly("HTTP/2");
-        assertThat(RESULT.get().warnings()).noneMatch(warning -> warning.contains("TLS"));
+        assertThat(result.warnings()).noneMatch(warning -> warning.contains("TLS"));
     }
 
     @Test
     void trustingAnyCertificateIsAnExplicitOptInThatTheReportWarnsAbout() {
-        RequestStats home = runAgainstServer(Map.of("loadtest.tls.insecure-trust-all-certificates", "true"));
+        LoadTestResult result = runAgainstServer(Map.of("loadtest.tls.insecure-trust-all-certificates", "true"));
+        RequestStats home = result.request("GET /").orElseThrow();
 
         assertThat(home.failures()).isZero();
-        assertThat(RESULT.get().warnings()).contains("TLS certificates were NOT verified "
+        assertThat(result.warnings()).contains("TLS certificates were NOT verified "
                 + "(-Dloadtest.tls.insecure-trust-all-certificates=true): use it for a staging server's self-signed "
                 + "certificate only; prefer its CA in a trust store (-Dloadtest.tls.trust-store).");
     }
 
     @Test
     void underTheLeanTransportHttpsStillGoesThroughHttpClientAndTheRunSaysSo() {
-        RequestStats home = runAgainstServer(Map.of("loadtest.http.transport", "lean",
+        LoadTestResult result = runAgainstServer(Map.of("loadtest.http.transport", "lean",
                 "loadtest.tls.trust-store", trustStore.toString(), "loadtest.tls.trust-store-password", "changeit"));
+        RequestStats home = result.request("GET /").orElseThrow();
 
         assertThat(home.count()).isPositive();
         assertThat(home.failures()).isZero();
         assertThat(PROTOCOLS).containsExactly("HTTP/2");
-        assertThat(RESULT.get().warnings()).contains("https:// requests went through HttpClient 5: "
+        assertThat(result.warnings()).contains("https:// requests went through HttpClient 5: "
                 + "-Dloadtest.http.transport=lean is experimental and covers http:// only so far.");
     }
 
-    private static RequestStats runAgainstServer(Map<String, String> parameters) {
-        RESULT.set(null);
+    private static LoadTestResult runAgainstServer(Map<String, String> parameters) {
         PROTOCOLS.clear();
-        run(HttpsTestCase.class, parameters).testEvents().assertStatistics(stats -> stats.failed(0));
-        return RESULT.get().request("GET /").orElseThrow();
+        FixtureRun run = runLoad(HttpsTestCase.class, parameters);
+        run.testEvents().assertStatistics(stats -> stats.failed(0));
+        return run.result();
     }
 
     private static void keytool(String... arguments) throws IOException, InterruptedException {
@@ -137,11 +140,6 @@ class TlsTests {
         @TargetHost
         static String host() {
             return "https://127.0.0.1:" + server.httpsPort();
-        }
-
-        @AfterAll
-        static void keep(LoadTestResult result) {
-            RESULT.set(result);
         }
 
         @Task

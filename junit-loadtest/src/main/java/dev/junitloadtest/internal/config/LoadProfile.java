@@ -9,6 +9,8 @@ import java.util.Optional;
 
 import org.apiguardian.api.API;
 
+import dev.junitloadtest.internal.data.DataSet;
+
 /**
  * Everything a run needs, validated and immutable: the single source of truth the engine runs from. Built by
  * {@link ProfileReader} from annotations and configuration parameters. Internal.
@@ -22,14 +24,17 @@ import org.apiguardian.api.API;
  * @param seed seed of the run's random choices
  * @param http HTTP client settings
  * @param trust safety rails, TLS trust and secret names
+ * @param feeders the data sets users draw rows from ({@code @Feeder}), their files read
  */
 @API(status = INTERNAL, since = "0.1")
 public record LoadProfile(String testName, List<UserTypeSpec> userTypes, LoadModel model, Duration stopTimeout,
-        Optional<URI> host, String hostSource, long seed, HttpSettings http, TrustSettings trust) {
+        Optional<URI> host, String hostSource, long seed, HttpSettings http, TrustSettings trust,
+        List<DataSet> feeders) {
 
-    /** Copies the user types. */
+    /** Copies the user types and data sets. */
     public LoadProfile {
         userTypes = List.copyOf(userTypes);
+        feeders = List.copyOf(feeders);
     }
 
     /** The host as shown in reports: its user info, if any, masked. Empty when there is no host. */
@@ -40,6 +45,7 @@ public record LoadProfile(String testName, List<UserTypeSpec> userTypes, LoadMod
 
     /** This profile with another model, for tests and overrides. */
     public LoadProfile withModel(LoadModel newModel) {
-        return new LoadProfile(testName, userTypes, newModel, stopTimeout, host, hostSource, seed, http, trust);
+        return new LoadProfile(testName, userTypes, newModel, stopTimeout, host, hostSource, seed, http, trust,
+                feeders);
     }
 }

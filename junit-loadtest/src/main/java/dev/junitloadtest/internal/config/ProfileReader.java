@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import dev.junitloadtest.LoadTest;
+import dev.junitloadtest.internal.data.DataSet;
 
 import org.apiguardian.api.API;
 
@@ -23,7 +24,7 @@ import org.apiguardian.api.API;
 public final class ProfileReader {
 
     private record Configuration(List<UserTypeSpec> userTypes, LoadModel model, Duration stopTimeout, long seed,
-            HttpSettings http, TrustSettings trust, HostResolution host) {
+            HttpSettings http, TrustSettings trust, HostResolution host, List<DataSet> feeders) {
     }
 
     private final Class<?> testClass;
@@ -48,7 +49,7 @@ public final class ProfileReader {
         Configuration read = configuration();
         HostResolution.Host host = read.host().resolve(code);
         return new LoadProfile(testClass.getSimpleName(), read.userTypes(), read.model(), read.stopTimeout(),
-                host.uri(), host.source(), read.seed(), read.http(), read.trust());
+                host.uri(), host.source(), read.seed(), read.http(), read.trust(), read.feeders());
     }
 
     private synchronized Configuration configuration() {
@@ -63,7 +64,9 @@ public final class ProfileReader {
             CeilingsReader.check(testClass, model, parameters);
             TrustSettings trust = TrustSettingsReader.read(loadTest, parameters);
             HostResolution host = HostResolution.configured(loadTest, parameters, environment);
-            configuration = new Configuration(userTypes, model, stopTimeout, seed, http, trust, host);
+            // Last: the files are read only once everything cheaper to check is right.
+            List<DataSet> feeders = FeederReader.read(testClass);
+            configuration = new Configuration(userTypes, model, stopTimeout, seed, http, trust, host, feeders);
         }
         return configuration;
     }

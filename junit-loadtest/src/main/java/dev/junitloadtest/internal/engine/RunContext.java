@@ -8,6 +8,8 @@ import org.HdrHistogram.Recorder;
 import dev.junitloadtest.internal.config.HostResolution;
 import dev.junitloadtest.internal.config.LoadProfile;
 import dev.junitloadtest.internal.config.LoadTestConfigurationException;
+import dev.junitloadtest.internal.data.DataFeeds;
+import dev.junitloadtest.internal.data.DataSet;
 import dev.junitloadtest.internal.http.HttpTransport;
 import dev.junitloadtest.internal.recording.Recording;
 import dev.junitloadtest.internal.recording.RunClock;
@@ -28,12 +30,14 @@ final class RunContext {
     private final Thread driverThread;
     private volatile boolean stopping;
     private final java.util.SplittableRandom userRandoms;
+    private final DataFeeds feeds;
 
     RunContext(LoadProfile profile, Recording recording, HttpTransport transport, Thread driverThread,
             Recorder schedulingLag) {
         this.profile = profile;
         this.schedulingLag = schedulingLag;
         this.userRandoms = new java.util.SplittableRandom(profile.seed());
+        this.feeds = new DataFeeds(profile.feeders());
         this.recording = recording;
         this.transport = transport;
         this.driverThread = driverThread;
@@ -54,6 +58,23 @@ final class RunContext {
         synchronized (userRandoms) {
             return userRandoms.split();
         }
+    }
+
+    /** The run's cursors in its {@code @Feeder} data sets. */
+    DataFeeds feeds() {
+        return feeds;
+    }
+
+    /**
+     * A {@code UNIQUE} feeder with {@code whenExhausted = FAIL_RUN} ran out: the run stops at once and fails with a
+     * message that says which, after how many rows. The first user to find it out wins; the others stop quietly.
+     */
+    void outOfData(DataSet dataSet) {
+        String message = "@Feeder(name = \"" + dataSet.name() + "\") ran out of rows: all " + dataSet.size()
+                + " rows of \"" + dataSet.file() + "\" were handed out (policy UNIQUE, whenExhausted FAIL_RUN), and "
+                + "another user asked for one. Add rows to the file, or run fewer users or iterations.";
+        abort(StopReason.of(StopReason.Kind.MISCONFIGURED, "misconfigured: @Feeder \"" + dataSet.name()
+                + "\" ran out of rows"), new LoadTestConfigurationException(message));
     }
 
     LoadProfile profile() {

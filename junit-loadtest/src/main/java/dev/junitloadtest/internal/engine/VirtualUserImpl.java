@@ -9,10 +9,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
 import java.util.random.RandomGenerator;
 
+import dev.junitloadtest.DataRow;
+import dev.junitloadtest.Feeder;
 import dev.junitloadtest.RecordedFailureException;
 import dev.junitloadtest.VirtualUser;
 import dev.junitloadtest.internal.config.TaskSpec;
 import dev.junitloadtest.internal.config.UserTypeSpec;
+import dev.junitloadtest.internal.data.DataSet;
 import dev.junitloadtest.internal.http.InterruptedRequestException;
 import dev.junitloadtest.internal.http.RequestSink;
 import dev.junitloadtest.internal.http.UserHttp;
@@ -163,6 +166,7 @@ final class VirtualUserImpl implements VirtualUser, RequestSink {
         for (TaskSpec hook : type.onStart()) {
             Outcome outcome = invoke(hook, arguments(hook));
             if (outcome != Outcome.RAN) {
+                // OUT_OF_DATA: a user without its row (its account) must not run its tasks; it stops, as its policy says.
                 if (outcome == Outcome.THREW) {
                     run.failRun(RunFailures.COUNT + " user(s) of " + type.name() + " could not start: @OnStart "
                             + hook.name() + "() threw, so they stopped before their first task (see the exceptions)");
@@ -194,7 +198,7 @@ final class VirtualUserImpl implements VirtualUser, RequestSink {
         int index = pickTask();
         TaskSpec task = type.tasks().get(index);
         Outcome outcome = invoke(task, taskArguments[index]);
-        taskCounters[index].record(outcome != Outcome.RAN);
+        taskCounters[index].record(outcome == Outcome.THREW || outcome == Outcome.ENDED_USER);
         return outcome != Outcome.ENDED_USER;
     }
 
@@ -218,7 +222,9 @@ final class VirtualUserImpl implements VirtualUser, RequestSink {
         /** It threw an exception, recorded as the task's. */
         THREW,
         /** It threw an {@link Error}, recorded as the task's: the user ends, and the run fails. */
-        ENDED_USER
+        ENDED_USER,
+        /** It asked a {@code UNIQUE} feeder that had run out for a row: the user is stopping, nothing is recorded. */
+        OUT_OF_DATA
     }
 
     /** Runs a task or hook, recording what it threw. */
@@ -243,6 +249,9 @@ final class VirtualUserImpl implements VirtualUser, RequestSink {
             }
             if (thrown instanceof MissingHostSignal) {
                 return Outcome.RAN;
+            }
+            if (thrown instanceof OutOfDataSignal) {
+                return Outcome.OUT_OF_DATA;
             }
             run.recording().exceptions().record(thrown, where, secrets);
             return Outcome.THREW;
@@ -352,6 +361,20 @@ final class VirtualUserImpl implements VirtualUser, RequestSink {
     }
 
     @Override
+    public DataRow data(String name) {
+        DataRow row = run.feeds().next(name, random);
+        if (row != null) {
+            return row;
+        }
+        DataSet dataSet = run.feeds().dataSet(name);
+        stopRequested = true;
+        if (dataSet.whenExhausted() == Feeder.Exhausted.FAIL_RUN) {
+            run.outOfData(dataSet);
+        }
+        throw new OutOfDataSignal(name);
+    }
+
+    @Override
     public void stop() {
         stopRequested = true;
     }
@@ -409,6 +432,19 @@ final class VirtualUserImpl implements VirtualUser, RequestSink {
     public RuntimeException missingHost(String method, String path) {
         run.missingHost(method, path);
         return new MissingHostSignal();
+    }
+
+    /**
+     * Ends the task or hook that asked a {@code UNIQUE} feeder for a row when none was left; the user is already
+     * stopping (and the run too, with {@code FAIL_RUN}). Code that catches it only delays the stop.
+     */
+    private static final class OutOfDataSignal extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        OutOfDataSignal(String name) {
+            super("@Feeder \"" + name + "\" has no row left for this user", null, false, false);
+        }
     }
 
     /** Ends the task that found the run has no host; the run is already being aborted. */

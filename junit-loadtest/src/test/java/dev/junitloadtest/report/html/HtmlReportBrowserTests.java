@@ -1,26 +1,23 @@
 package dev.junitloadtest.report.html;
 
+import static dev.junitloadtest.EngineRuns.runLoad;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.testkit.engine.Events;
 
+import dev.junitloadtest.FixtureRun;
 import dev.junitloadtest.LoadTest;
 import dev.junitloadtest.RampStage;
-import dev.junitloadtest.TargetHost;
 import dev.junitloadtest.Task;
 import dev.junitloadtest.UserType;
 import dev.junitloadtest.WaitTime;
@@ -31,7 +28,7 @@ import dev.junitloadtest.result.FailureStats;
 import dev.junitloadtest.result.LoadTestResult;
 import dev.junitloadtest.result.RequestStats;
 import dev.junitloadtest.result.ThresholdResult;
-import dev.junitloadtest.sampletarget.SampleTarget;
+import dev.junitloadtest.samples.SampleTargetExtension;
 
 /**
  * Opens reports in a real headless Chromium (Debian's {@code chromium} package) and checks what a person would see:
@@ -44,7 +41,6 @@ class HtmlReportBrowserTests {
     static final String REQUIRE_CHROMIUM_PROPERTY = "junitloadtest.test.require-chromium";
 
     static final Path OUTPUT = Path.of("target", "html-report");
-    static final AtomicReference<LoadTestResult> RESULT = new AtomicReference<>();
 
     static Chromium chromium;
 
@@ -73,12 +69,12 @@ class HtmlReportBrowserTests {
 
     @Test
     void theReportOfARealRunRendersItsChartsAndTablesWithoutAnError() throws Exception {
-        Events tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(ShopTestCase.class)).execute()
-                .testEvents();
+        FixtureRun shop = runLoad(ShopTestCase.class);
+        Events tests = shop.testEvents();
         // checkout() throws every time, and its task result says so; nothing else fails.
         assertThat(tests.failed().stream().map(event -> event.getTestDescriptor().getDisplayName()))
                 .singleElement().asString().matches("[0-9,]+ runs, [0-9,]+ threw");
-        LoadTestResult run = RESULT.get();
+        LoadTestResult run = shop.result();
         RequestStats buggy = run.request("GET /buggy").orElseThrow();
         // The thresholds engine is not part of this test: two verdicts made here give the table something to show.
         LoadTestResult result = run.withThresholds(List.of(
@@ -235,23 +231,8 @@ class HtmlReportBrowserTests {
     @WaitTime(min = "40ms", max = "120ms")
     static class ShopTestCase {
 
-        static SampleTarget target;
-
-        @BeforeAll
-        static void startTarget() {
-            target = SampleTarget.start();
-        }
-
-        @AfterAll
-        static void stopTarget(LoadTestResult result) {
-            RESULT.set(result);
-            target.close();
-        }
-
-        @TargetHost
-        static URI host() {
-            return target.baseUri();
-        }
+        @RegisterExtension
+        static final SampleTargetExtension target = new SampleTargetExtension();
 
         @Task(weight = 8)
         void browse(Http http) {

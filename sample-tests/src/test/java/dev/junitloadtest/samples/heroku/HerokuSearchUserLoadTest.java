@@ -27,6 +27,8 @@ import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.matching.MatchResult;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
+import dev.junitloadtest.DataRow;
+import dev.junitloadtest.Feeder;
 import dev.junitloadtest.LoadTest;
 import dev.junitloadtest.LoadTestVerdicts;
 import dev.junitloadtest.TargetHost;
@@ -43,7 +45,9 @@ import dev.junitloadtest.result.RequestStats;
  * The Heroku load-testing guide (LoadForge), scenario 3: {@code HerokuSearchUser}, shoppers who search a catalog with
  * random terms and categories, filter a collection, open products, and now and then export the sales report.
  *
- * <p>What it shows: random inputs from {@link VirtualUser#random()} (seeded, so a run can be repeated), and work that
+ * <p>What it shows: random inputs, the search terms and their categories drawn from {@code heroku/search-terms.jsonl}
+ * by a {@code RANDOM} {@link Feeder @Feeder} (each user draws from its own {@link VirtualUser#random()}, seeded, so
+ * a run can be repeated), product ids from {@link VirtualUser#random()} directly, and work that
  * finishes after the request that started it. The export answers 202 at once with a job id, as the guide says a web
  * dyno should, and a worker makes the file ready later; the task polls the job with Awaitility and times the whole
  * wait with {@link VirtualUser#time} as its own row, {@code EXPORT export ready}, so the time a user waits for the
@@ -54,11 +58,14 @@ import dev.junitloadtest.result.RequestStats;
 @WaitTime(min = "2ms", max = "4ms") // the guide's between(2, 4), 1000 times shorter
 @Threshold("failures == 0")
 @Threshold(request = "EXPORT export ready", value = "p95 < 2s") // the worker keeps up with the exports
+@Feeder(name = "searches", file = "heroku/search-terms.jsonl", columns = {"term", "category"},
+        policy = Feeder.Policy.RANDOM)
 class HerokuSearchUserLoadTest implements LoadTestVerdicts {
 
-    static final List<String> SEARCH_TERMS = List.of("wireless keyboard", "usb-c dock", "monitor stand",
-            "mechanical keyboard", "noise cancelling headset");
-    static final List<String> CATEGORIES = List.of("electronics", "accessories", "office");
+    /** The rows of {@code heroku/search-terms.jsonl}, as {@code term category}. */
+    static final List<String> SEARCHES = List.of("wireless keyboard electronics", "usb-c dock electronics",
+            "monitor stand office", "mechanical keyboard accessories", "noise cancelling headset electronics",
+            "ergonomic chair office", "laptop sleeve accessories");
     static final List<Integer> PRODUCT_IDS = List.of(231, 455, 678, 890, 991);
 
     /** How long the stub's worker takes to produce an export: the guide's worker dyno, scaled down. */
@@ -109,9 +116,10 @@ class HerokuSearchUserLoadTest implements LoadTestVerdicts {
 
     @Task(weight = 5)
     void searchProducts(Http http, VirtualUser user) {
+        DataRow search = user.data("searches");
         http.request("GET", "/api/v1/products/search")
-                .query("q", pick(SEARCH_TERMS, user))
-                .query("category", pick(CATEGORIES, user))
+                .query("q", search.get("term"))
+                .query("category", search.get("category"))
                 .query("sort", "popularity")
                 .query("page", 1)
                 .send();
@@ -150,13 +158,13 @@ class HerokuSearchUserLoadTest implements LoadTestVerdicts {
     }
 
     @Test
-    void searchesUsedEveryTermAndCategoryAndNothingElse(LoadTestResult result) {
+    void searchesUsedEveryRowOfTheFileAndNothingElse(LoadTestResult result) {
         List<LoggedRequest> searches = shop.findAll(getRequestedFor(urlPathEqualTo("/api/v1/products/search")));
         assertThat(searches).hasSize((int) result.request("GET /api/v1/products/search").orElseThrow().count());
-        assertThat(searches.stream().map(r -> r.queryParameter("q").firstValue()).collect(Collectors.toSet()))
-                .containsExactlyInAnyOrderElementsOf(SEARCH_TERMS);
-        assertThat(searches.stream().map(r -> r.queryParameter("category").firstValue()).collect(Collectors.toSet()))
-                .containsExactlyInAnyOrderElementsOf(CATEGORIES);
+        // A term always comes with its own row's category: the feeder hands out whole rows.
+        assertThat(searches.stream().map(r -> r.queryParameter("q").firstValue() + " "
+                + r.queryParameter("category").firstValue()).collect(Collectors.toSet()))
+                .containsExactlyInAnyOrderElementsOf(SEARCHES);
     }
 
     @Test

@@ -6,14 +6,22 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +33,8 @@ import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.matching.MatchResult;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
+import dev.junitloadtest.DataRow;
+import dev.junitloadtest.Feeder;
 import dev.junitloadtest.LoadTest;
 import dev.junitloadtest.LoadTestVerdicts;
 import dev.junitloadtest.OnStart;
@@ -32,6 +42,7 @@ import dev.junitloadtest.TargetHost;
 import dev.junitloadtest.Task;
 import dev.junitloadtest.Threshold;
 import dev.junitloadtest.Users;
+import dev.junitloadtest.VirtualUser;
 import dev.junitloadtest.WaitTime;
 import dev.junitloadtest.http.Http;
 import dev.junitloadtest.result.LoadTestResult;
@@ -44,16 +55,24 @@ import dev.junitloadtest.result.LoadTestResult;
  * is. The stub app behaves like a Rails or Django app: the login page sets a CSRF cookie and prints the same token
  * in a meta tag, the sign-in must send it back three ways (cookie, form field, header), and every page answers 401 to
  * a request without a session cookie. So a user that lost its cookies, or shared them with another user, fails here.
+ *
+ * <p>Each user signs in with its own account, taken from {@code heroku/session-users.csv} by a {@code UNIQUE}
+ * {@link Feeder @Feeder}: the app knows exactly those 200 accounts, and a run with more users than accounts fails at
+ * once ({@code FAIL_RUN}) rather than sign two users in as one.
  */
 @LoadTest(duration = "3s")
 @Users(count = 20, spawnRate = 20) // -Plong: 200 users at 10/s for 5 minutes
 @WaitTime(min = "2ms", max = "5ms") // the guide's between(2, 5), 1000 times shorter
 @Threshold(value = "failures == 0", abortOnFail = true) // a user without its session stops the run at once
+@Feeder(name = "users", file = "heroku/session-users.csv", columns = {"email", "password"},
+        policy = Feeder.Policy.UNIQUE, whenExhausted = Feeder.Exhausted.FAIL_RUN)
 class HerokuSessionUserLoadTest implements LoadTestVerdicts {
 
     private static final Pattern CSRF_META = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\">");
     private static final String SESSION_COOKIE = "_app_session";
     private static final String CSRF_COOKIE = "_app_csrf";
+    /** The app's accounts, email to password: the rows of the feeder's file, which has no quoted fields. */
+    static final Map<String, String> ACCOUNTS = accounts();
 
     static final WireMockServer app = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
             .containerThreads(50));
@@ -91,10 +110,22 @@ class HerokuSessionUserLoadTest implements LoadTestVerdicts {
         String formToken = request.formParameters().containsKey("_csrf")
                 ? request.formParameter("_csrf").firstValue() : null;
         String headerToken = request.getHeader("X-CSRF-Token");
-        boolean passwordRight = request.formParameters().containsKey("password")
-                && request.formParameter("password").firstValue().equals("SuperSecret123!");
+        boolean passwordRight = request.formParameters().containsKey("email")
+                && request.formParameters().containsKey("password")
+                && request.formParameter("password").firstValue()
+                        .equals(ACCOUNTS.get(request.formParameter("email").firstValue()));
         return MatchResult.of(cookie != null && formToken != null && passwordRight
                 && formToken.equals(cookie.firstValue()) && formToken.equals(headerToken));
+    }
+
+    private static Map<String, String> accounts() {
+        try (InputStream in = HerokuSessionUserLoadTest.class.getResourceAsStream("/heroku/session-users.csv")) {
+            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1).toList();
+            return lines.stream().map(line -> line.split(",", 2))
+                    .collect(Collectors.toMap(fields -> fields[0], fields -> fields[1]));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @AfterAll
@@ -108,7 +139,8 @@ class HerokuSessionUserLoadTest implements LoadTestVerdicts {
     }
 
     @OnStart
-    void signIn(Http http) {
+    void signIn(Http http, VirtualUser user) {
+        DataRow account = user.data("users"); // this user's own account: no other user gets the same row
         String loginPage = http.get("/login").orThrow().body();
         Matcher csrf = CSRF_META.matcher(loginPage);
         if (!csrf.find()) {
@@ -116,7 +148,7 @@ class HerokuSessionUserLoadTest implements LoadTestVerdicts {
         }
         String token = csrf.group(1);
         http.request("POST", "/session")
-                .form(Map.of("email", "loadtest.user@example.com", "password", "SuperSecret123!", "_csrf", token))
+                .form(Map.of("email", account.get("email"), "password", account.get("password"), "_csrf", token))
                 .header("X-CSRF-Token", token)
                 .followRedirects(false) // measure the sign-in itself, not the dashboard it redirects to
                 .expect(302)
@@ -153,6 +185,15 @@ class HerokuSessionUserLoadTest implements LoadTestVerdicts {
         assertThat(signIns).isEqualTo(result.history().stream().mapToInt(p -> p.users()).max().orElseThrow());
         assertThat(result.requests()).extracting(stats -> stats.key()).containsExactly("GET /account/settings",
                 "GET /dashboard", "GET /login", "GET /projects", "GET /projects/{id}", "POST /session");
+    }
+
+    @Test
+    void everyUserSignedInWithAnAccountOfItsOwn(LoadTestResult result) {
+        List<String> emails = app.findAll(postRequestedFor(urlPathEqualTo("/session"))).stream()
+                .map(request -> request.formParameter("email").firstValue()).toList();
+        assertThat(emails).hasSize((int) result.request("POST /session").orElseThrow().count())
+                .doesNotHaveDuplicates();
+        assertThat(ACCOUNTS).containsKeys(emails.toArray(String[]::new));
     }
 
     @Test
