@@ -23,7 +23,8 @@ def med(key, field):
 names = {"wrk": "wrk -t1", "locust-http": "Locust 2.12 HttpUser", "locust-fast": "Locust 2.12 FastHttpUser",
          "gatling": "Gatling (Java DSL)", "raw-async": "raw HttpClient 5 async + virtual threads",
          "raw-classic": "raw HttpClient 5 classic + virtual threads", "junit-loadtest": "junit-loadtest @LoadTest",
-         "junit-loadtest-alt": "junit-loadtest @LoadTest (baseline build)"}
+         "junit-loadtest-alt": "junit-loadtest @LoadTest (baseline build)",
+         "junit-loadtest-lean": "junit-loadtest @LoadTest, lean transport (experimental)"}
 def shown(value, form):
     return format(value, form) if value == value else "–"
 

@@ -98,6 +98,13 @@ public final class LoadTestConstants {
     public static final String RESPONSE_TIMEOUT_PROPERTY_NAME = "loadtest.http.response-timeout";
 
     /**
+     * What puts requests on the wire: {@code httpclient} (Apache HttpClient 5, the default) or, experimental,
+     * {@code lean} (blocking HTTP/1.1 on each user's own thread and socket, for http:// targets; https:// still goes
+     * through HttpClient 5): {@value}.
+     */
+    public static final String HTTP_TRANSPORT_PROPERTY_NAME = "loadtest.http.transport";
+
+    /**
      * The most distinct request names a run keeps statistics for; the rest are recorded under one "other names"
      * row. A whole number {@code >= 1}, default 500: {@value}.
      */
@@ -217,6 +224,7 @@ public final class LoadTestConstants {
             SEED_PROPERTY_NAME,
             CONNECT_TIMEOUT_PROPERTY_NAME,
             RESPONSE_TIMEOUT_PROPERTY_NAME,
+            HTTP_TRANSPORT_PROPERTY_NAME,
             MAX_REQUEST_NAMES_PROPERTY_NAME,
             MAX_RPS_PROPERTY_NAME,
             ALLOWED_HOSTS_PROPERTY_NAME,

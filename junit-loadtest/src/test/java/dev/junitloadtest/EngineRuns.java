@@ -62,6 +62,16 @@ public final class EngineRuns {
                 .execute();
     }
 
+    /** The values of {@code loadtest.http.transport} the HTTP behaviour tests run with: both transports. */
+    public static final String[] TRANSPORTS = {"httpclient", "lean"};
+
+    /** {@code parameters} with {@code loadtest.http.transport} set to {@code transport}. */
+    public static Map<String, String> on(String transport, Map<String, String> parameters) {
+        Map<String, String> all = new java.util.HashMap<>(parameters);
+        all.put(LoadTestConstants.HTTP_TRANSPORT_PROPERTY_NAME, transport);
+        return all;
+    }
+
     /** The message of the configuration error that failed {@code testClass}'s container. */
     public static String configurationError(Class<?> testClass) {
         return configurationError(testClass, Map.of());

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.junitloadtest.EngineRuns;
 import dev.junitloadtest.FixtureRun;
@@ -20,9 +21,10 @@ import dev.junitloadtest.sampletarget.SampleTarget;
 
 class ExactCountingTests {
 
-    @Test
-    void everyRequestTheTargetServedIsRecordedOnceAndOneBuggyInFiveFails() {
-        FixtureRun run = EngineRuns.runLoad(BuggyAndHomeTestCase.class);
+    @ParameterizedTest(name = "transport {0}")
+    @ValueSource(strings = {"httpclient", "lean"})
+    void everyRequestTheTargetServedIsRecordedOnceAndOneBuggyInFiveFails(String transport) {
+        FixtureRun run = EngineRuns.runLoad(BuggyAndHomeTestCase.class, EngineRuns.on(transport, Map.of()));
 
         run.testEvents().assertStatistics(stats -> stats.failed(0));
         LoadTestResult result = run.result();
@@ -44,8 +46,9 @@ class ExactCountingTests {
         });
     }
 
-    @Test
-    void tasksThatSpinTheCpuAreCountedExactlyWhenTheStopCutsThem() {
+    @ParameterizedTest(name = "transport {0}")
+    @ValueSource(strings = {"httpclient", "lean"})
+    void tasksThatSpinTheCpuAreCountedExactlyWhenTheStopCutsThem(String transport) {
         // Two hundred users on two cores, each spinning between requests and never ending its task by itself: every run
         // ends by interrupting users, most of them while they spin, so their next request meets the interrupt
         // while the I/O thread may be handing it to a connection. Before the fix, a request was counted as sent as
@@ -55,7 +58,7 @@ class ExactCountingTests {
             for (int repetition = 1; repetition <= 8; repetition++) {
                 long before = target.requestsServed();
                 FixtureRun run = EngineRuns.runLoad(SpinningTestCase.class,
-                        Map.of("loadtest.host", target.baseUri().toString()));
+                        EngineRuns.on(transport, Map.of("loadtest.host", target.baseUri().toString())));
                 run.testEvents().assertStatistics(stats -> stats.failed(0));
                 long served = settled(target) - before;
                 long recorded = run.result().total().count();

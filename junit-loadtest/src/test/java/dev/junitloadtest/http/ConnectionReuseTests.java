@@ -1,5 +1,6 @@
 package dev.junitloadtest.http;
 
+import static dev.junitloadtest.EngineRuns.on;
 import static dev.junitloadtest.EngineRuns.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,8 +16,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -32,7 +37,13 @@ import dev.junitloadtest.VirtualUser;
  * Each virtual user keeps its own kept-alive connection, as a browser or a Locust user does: the server sees every
  * request of a user arrive on one connection, and as many connections as users, however many requests they send.
  */
+@ParameterizedClass(name = "transport {0}")
+@ValueSource(strings = {"httpclient", "lean"})
 class ConnectionReuseTests {
+
+    /** The transport this class's runs use ({@code loadtest.http.transport}). */
+    @Parameter
+    String transport;
 
     static final int USERS = 20;
     /** Per user id, the client ports (one per TCP connection) its requests arrived from. */
@@ -48,6 +59,12 @@ class ConnectionReuseTests {
         server.setExecutor(executor);
         server.createContext("/", ConnectionReuseTests::answer);
         server.start();
+    }
+
+    @BeforeEach
+    void forgetEarlierRuns() {
+        PORTS_BY_USER.clear();
+        REQUESTS.set(0);
     }
 
     @AfterAll
@@ -69,7 +86,8 @@ class ConnectionReuseTests {
 
     @Test
     void everyUserSendsAllItsRequestsOverOneConnectionOfItsOwn() {
-        run(ConcurrentUsersTestCase.class).testEvents().assertStatistics(stats -> stats.failed(0));
+        run(ConcurrentUsersTestCase.class, on(transport, Map.of())).testEvents()
+                .assertStatistics(stats -> stats.failed(0));
 
         assertThat(PORTS_BY_USER).hasSize(USERS);
         assertThat(REQUESTS.get()).isGreaterThan(USERS * 3L);

@@ -14,6 +14,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static dev.junitloadtest.EngineRuns.configurationError;
+import static dev.junitloadtest.EngineRuns.on;
 import static dev.junitloadtest.EngineRuns.runLoad;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +28,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -42,7 +46,13 @@ import dev.junitloadtest.result.FailureStats;
 import dev.junitloadtest.result.LoadTestResult;
 
 /** The user's HTTP client against a real WireMock server on loopback. */
+@ParameterizedClass(name = "transport {0}")
+@ValueSource(strings = {"httpclient", "lean"})
 class HttpApiTests {
+
+    /** The transport this class's runs use ({@code loadtest.http.transport}). */
+    @Parameter
+    String transport;
 
     static WireMockServer server;
     static final List<String> SEEN = new CopyOnWriteArrayList<>();
@@ -59,8 +69,8 @@ class HttpApiTests {
         server.stop();
     }
 
-    static LoadTestResult runAndGet(Class<?> testClass) {
-        FixtureRun run = runLoad(testClass);
+    LoadTestResult runAndGet(Class<?> testClass) {
+        FixtureRun run = runLoad(testClass, on(transport, Map.of()));
         run.testEvents().assertStatistics(stats -> stats.failed(0));
         return run.result();
     }

@@ -1,5 +1,6 @@
 package dev.junitloadtest.http;
 
+import static dev.junitloadtest.EngineRuns.on;
 import static dev.junitloadtest.EngineRuns.runLoad;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +8,9 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.junitloadtest.FixtureRun;
 import dev.junitloadtest.LoadTest;
@@ -16,14 +20,20 @@ import dev.junitloadtest.VirtualUser;
 import dev.junitloadtest.result.LoadTestResult;
 
 /** The response timeout bounds the whole response, from sending the request to its last byte. */
+@ParameterizedClass(name = "transport {0}")
+@ValueSource(strings = {"httpclient", "lean"})
 class ResponseTimeoutTests {
+
+    /** The transport this class's runs use ({@code loadtest.http.transport}). */
+    @Parameter
+    String transport;
 
     @Test
     void aBodyThatKeepsTricklingInFailsAtTheResponseTimeout() throws Exception {
         // 30 bytes, one every 100 ms: something arrives all the time, but the whole body takes 3 s.
         try (TrickleServer server = new TrickleServer(30, 1, 100)) {
-            FixtureRun run = runLoad(TrickleTestCase.class, Map.of("loadtest.http.response-timeout", "1s",
-                    "loadtest.host", server.baseUri()));
+            FixtureRun run = runLoad(TrickleTestCase.class, on(transport, Map.of(
+                    "loadtest.http.response-timeout", "1s", "loadtest.host", server.baseUri())));
             run.testEvents().assertStatistics(stats -> stats.failed(0));
 
             LoadTestResult result = run.result();

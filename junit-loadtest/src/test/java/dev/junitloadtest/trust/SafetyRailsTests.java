@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static dev.junitloadtest.EngineRuns.configurationError;
+import static dev.junitloadtest.EngineRuns.on;
 import static dev.junitloadtest.EngineRuns.runLoad;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
@@ -34,9 +37,10 @@ import dev.junitloadtest.samples.SampleTargetExtension;
 /** A run cannot be pointed at the wrong place, or at the wrong scale, by accident. */
 class SafetyRailsTests {
 
-    @Test
-    void aRateCapHoldsUsersBackInsteadOfExceedingIt() {
-        FixtureRun run = runLoad(CappedTestCase.class);
+    @ParameterizedTest(name = "transport {0}")
+    @ValueSource(strings = {"httpclient", "lean"})
+    void aRateCapHoldsUsersBackInsteadOfExceedingIt(String transport) {
+        FixtureRun run = runLoad(CappedTestCase.class, on(transport, Map.of()));
         run.testEvents().assertStatistics(stats -> stats.failed(0));
 
         LoadTestResult result = run.result();
@@ -51,9 +55,10 @@ class SafetyRailsTests {
                 .doesNotContain("back 0 time"));
     }
 
-    @Test
-    void usersQueuedForTheCapDoNotSendAfterTheEnd() {
-        FixtureRun run = runLoad(QueuedTestCase.class);
+    @ParameterizedTest(name = "transport {0}")
+    @ValueSource(strings = {"httpclient", "lean"})
+    void usersQueuedForTheCapDoNotSendAfterTheEnd(String transport) {
+        FixtureRun run = runLoad(QueuedTestCase.class, on(transport, Map.of()));
         run.testEvents().assertStatistics(stats -> stats.failed(0));
 
         LoadTestResult result = run.result();
@@ -70,9 +75,10 @@ class SafetyRailsTests {
         assertThat(result.notSentCount()).isGreaterThanOrEqualTo(50 - served);
     }
 
-    @Test
-    void requestsToHostsOutsideTheAllowListFailBeforeAnythingIsSent() {
-        FixtureRun run = runLoad(AllowListTestCase.class);
+    @ParameterizedTest(name = "transport {0}")
+    @ValueSource(strings = {"httpclient", "lean"})
+    void requestsToHostsOutsideTheAllowListFailBeforeAnythingIsSent(String transport) {
+        FixtureRun run = runLoad(AllowListTestCase.class, on(transport, Map.of()));
         run.testEvents().assertStatistics(stats -> stats.failed(0));
 
         LoadTestResult result = run.result();
@@ -94,9 +100,11 @@ class SafetyRailsTests {
         assertThat(AllowListTestCase.otherRequests).isZero();
     }
 
-    @Test
-    void theAllowListComesFromConfigurationToo() {
-        FixtureRun run = runLoad(AllowListTestCase.class, Map.of("loadtest.allowed-hosts", "127.0.0.*, localhost"));
+    @ParameterizedTest(name = "transport {0}")
+    @ValueSource(strings = {"httpclient", "lean"})
+    void theAllowListComesFromConfigurationToo(String transport) {
+        FixtureRun run = runLoad(AllowListTestCase.class,
+                on(transport, Map.of("loadtest.allowed-hosts", "127.0.0.*, localhost")));
         run.testEvents().assertStatistics(stats -> stats.failed(0));
 
         assertThat(run.result().request("GET elsewhere").orElseThrow().failures()).isZero();

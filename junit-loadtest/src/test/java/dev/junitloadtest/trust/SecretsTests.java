@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static dev.junitloadtest.EngineRuns.on;
 import static dev.junitloadtest.EngineRuns.runLoad;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +27,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.platform.engine.reporting.ReportEntry;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -46,7 +50,13 @@ import dev.junitloadtest.result.LoadTestResult;
  * Credentials given to a load test never reach an output: a run logs in with known secrets, then makes failures and
  * exceptions that would carry them, and every output is searched for them.
  */
+@ParameterizedClass(name = "transport {0}")
+@ValueSource(strings = {"httpclient", "lean"})
 class SecretsTests {
+
+    /** The transport this class's runs use ({@code loadtest.http.transport}). */
+    @Parameter
+    String transport;
 
     static final String PASSWORD = "SECRET-PASSWORD-2222";
     static final String CSRF = "SECRET-CSRF-1111";
@@ -97,7 +107,7 @@ class SecretsTests {
      */
     @Test
     void pastTheBoundOfRememberedValuesTheRunWarns() {
-        LoadTestResult result = runLoad(ManyKeysTestCase.class).result();
+        LoadTestResult result = runLoad(ManyKeysTestCase.class, on(transport, Map.of())).result();
         assertThat(result.exceptions()).extracting(exception -> exception.message()).containsExactly(
                 "java.lang.IllegalStateException: the first key **** and the last key **** were rejected");
         assertThat(result.warnings()).contains("More secret values were sent than the run remembers (100,000 values "
@@ -124,9 +134,9 @@ class SecretsTests {
         try (PrintStream capture = new PrintStream(console, true, StandardCharsets.UTF_8)) {
             System.setOut(capture);
             System.setErr(capture);
-            results = runLoad(testCase, Map.of("loadtest.report-files", "true",
+            results = runLoad(testCase, on(transport, Map.of("loadtest.report-files", "true",
                     "loadtest.report-dir", reports.toString(), "loadtest.console.summary", "true",
-                    "loadtest.console.interval", "1s", "loadtest.csv.full-history", "true"));
+                    "loadtest.console.interval", "1s", "loadtest.csv.full-history", "true")));
         } finally {
             System.setOut(out);
             System.setErr(err);

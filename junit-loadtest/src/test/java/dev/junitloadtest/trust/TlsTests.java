@@ -103,6 +103,19 @@ class TlsTests {
                 + "certificate only; prefer its CA in a trust store (-Dloadtest.tls.trust-store).");
     }
 
+    @Test
+    void underTheLeanTransportHttpsStillGoesThroughHttpClientAndTheRunSaysSo() {
+        LoadTestResult result = runAgainstServer(Map.of("loadtest.http.transport", "lean",
+                "loadtest.tls.trust-store", trustStore.toString(), "loadtest.tls.trust-store-password", "changeit"));
+        RequestStats home = result.request("GET /").orElseThrow();
+
+        assertThat(home.count()).isPositive();
+        assertThat(home.failures()).isZero();
+        assertThat(PROTOCOLS).containsExactly("HTTP/2");
+        assertThat(result.warnings()).contains("https:// requests went through HttpClient 5: "
+                + "-Dloadtest.http.transport=lean is experimental and covers http:// only so far.");
+    }
+
     private static LoadTestResult runAgainstServer(Map<String, String> parameters) {
         PROTOCOLS.clear();
         FixtureRun run = runLoad(HttpsTestCase.class, parameters);

@@ -47,7 +47,7 @@ public class RecordingBenchmark {
             recording.recorder("GET", "/api/v1/items/" + i).record(1000, 0, 100, null);
         }
         sampler = new Sampler(recording, RunClock.startingNow(), Duration.ofSeconds(1), List.of(), "jmh");
-        sampler.start();
+        sampler.start(reason -> { });
     }
 
     @TearDown(Level.Trial)

@@ -14,6 +14,13 @@ final class HttpSettingsReader {
     private static final Setting<Integer> MAX_REQUEST_NAMES = Setting.of(
             LoadTestConstants.MAX_REQUEST_NAMES_PROPERTY_NAME, Parser.wholeNumber(1));
 
+    private static final Setting<HttpSettings.Transport> TRANSPORT = Setting.of(
+            LoadTestConstants.HTTP_TRANSPORT_PROPERTY_NAME, Parser.of("httpclient or lean", text -> switch (text) {
+                case "httpclient" -> java.util.Optional.of(HttpSettings.Transport.HTTPCLIENT);
+                case "lean" -> java.util.Optional.of(HttpSettings.Transport.LEAN);
+                default -> java.util.Optional.empty();
+            }));
+
     private HttpSettingsReader() {
     }
 
@@ -21,6 +28,7 @@ final class HttpSettingsReader {
         HttpSettings defaults = HttpSettings.DEFAULTS;
         return new HttpSettings(CONNECT_TIMEOUT.orDefault(parameters, defaults.connectTimeout()),
                 RESPONSE_TIMEOUT.orDefault(parameters, defaults.responseTimeout()),
-                MAX_REQUEST_NAMES.orDefault(parameters, defaults.maxRequestNames()));
+                MAX_REQUEST_NAMES.orDefault(parameters, defaults.maxRequestNames()),
+                TRANSPORT.orDefault(parameters, defaults.transport()));
     }
 }

@@ -199,6 +199,7 @@ public final class LoadRun {
                     + "a staging server's self-signed certificate only; prefer its CA in a trust store (-D"
                     + dev.junitloadtest.internal.config.TrustSettings.TRUST_STORE_PROPERTY_NAME + ").");
         }
+        notes.addAll(transport.notes());
         return notes;
     }
 

@@ -10,16 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.Future;
 import java.util.function.IntPredicate;
 
-import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
-import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
-import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog;
-import org.apache.hc.core5.util.Timeout;
 
 import dev.junitloadtest.http.HttpRequest;
 import dev.junitloadtest.internal.config.DurationSyntax;
@@ -146,28 +139,18 @@ final class DefaultHttpRequest implements HttpRequest {
         String recordedName = name != null ? name : PathTemplate.name(template);
         URI uri = http.uri(query == null ? path : path + (path.indexOf('?') < 0 ? '?' : '&') + query,
                 target -> resolve(sink, path, target));
-        SimpleHttpRequest request = new SimpleHttpRequest(method, uri);
+        List<String[]> allHeaders = new ArrayList<>(headers.size() + 2);
         for (String[] header : http.defaultHeaders()) {
-            request.addHeader(header[0], header[1]);
+            allHeaders.add(header);
         }
-        for (String[] header : headers) {
-            request.addHeader(header[0], header[1]);
-        }
+        allHeaders.addAll(headers);
+        byte[] content = null;
         if (body != null) {
-            byte[] content = body.content();
+            content = body.content();
             SecretScan.body(content, body.contentType(), sink.secrets());
-            request.setBody(content, ContentType.parse(body.contentType()));
         }
-        if (timeout != null || followRedirects != null) {
-            RequestConfig.Builder config = RequestConfig.copy(http.transport().defaultRequestConfig());
-            if (timeout != null) {
-                config.setResponseTimeout(Timeout.of(timeout));
-            }
-            if (followRedirects != null) {
-                config.setRedirectsEnabled(followRedirects);
-            }
-            request.setConfig(config.build());
-        }
+        Transport.Outgoing request = new Transport.Outgoing(method, uri, allHeaders, content,
+                body == null ? null : body.contentType(), timeout, followRedirects == null || followRedirects);
 
         HttpTransport transport = http.transport();
         int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
@@ -185,18 +168,13 @@ final class DefaultHttpRequest implements HttpRequest {
             Thread.currentThread().interrupt();
             throw notSent(sink, "the run stopped while it waited for the rate cap", path);
         }
-        http.context().removeAttribute(GuardedRedirects.BLOCKED_REDIRECT);
-        Exchange exchange = new Exchange(SimpleRequestProducer.create(request), http.context());
         Duration responseTimeout = timeout != null ? timeout : transport.responseTimeout();
         long start = System.nanoTime();
-        Future<SimpleHttpResponse> future = transport.execute(exchange.request(), http.context(), exchange);
-        try {
-            exchange.await(future, start + responseTimeout.toNanos());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        Transport.Outcome exchange = http.channel().exchange(request, start + responseTimeout.toNanos());
+        if (exchange.interrupted()) {
             // A request written to its connection has reached (or is reaching) the target: count it, so the totals
             // match what the target saw. One that never left is not counted as the target's.
-            if (!exchange.wasSent()) {
+            if (!exchange.sent()) {
                 throw notSent(sink, "the run stopped before it was sent", path);
             }
             sink.record(method, recordedName, (System.nanoTime() - start) / 1000, 0,
@@ -205,12 +183,12 @@ final class DefaultHttpRequest implements HttpRequest {
         }
         Duration elapsed = Duration.ofNanos(exchange.endNanos() - start);
         long serviceMicros = elapsed.toNanos() / 1000;
-        SimpleHttpResponse received = exchange.response();
+        Transport.Received received = exchange.response();
         if (received == null) {
             String generatorSide = exchange.timedOut() ? null : transport.failures().notSentReason(exchange.failure());
             if (generatorSide != null) {
                 // The load generator failed, not the target: the run is being stopped and failed for it.
-                if (!exchange.wasSent()) {
+                if (!exchange.sent()) {
                     throw notSent(sink, generatorSide, path);
                 }
                 sink.record(method, recordedName, serviceMicros, 0,
@@ -223,13 +201,12 @@ final class DefaultHttpRequest implements HttpRequest {
             sink.record(method, recordedName, serviceMicros, 0, error);
             return none;
         }
-        transport.failures().responseBody(received.getBodyBytes() == null ? 0 : received.getBodyBytes().length);
-        DefaultHttpResponse response = new DefaultHttpResponse(method, received.getCode(), received.getHeaders(),
-                received.getBodyBytes(), received.getContentType(), uri, elapsed, received.getVersion());
-        SecretScan.cookies(received, sink.secrets());
-        Object refusedRedirect = http.context().getAttribute(GuardedRedirects.BLOCKED_REDIRECT);
-        String error = refusedRedirect != null ? blocked("redirect to host", refusedRedirect.toString(), transport)
-                : judge(response);
+        transport.failures().responseBody(received.body() == null ? 0 : received.body().length);
+        DefaultHttpResponse response = new DefaultHttpResponse(method, received.status(), received.headers(),
+                received.body(), received.contentType(), uri, elapsed, received.version());
+        SecretScan.cookies(received.headers(), sink.secrets());
+        String error = exchange.blockedRedirect() != null
+                ? blocked("redirect to host", exchange.blockedRedirect(), transport) : judge(response);
         response.outcome(error);
         sink.record(method, recordedName, serviceMicros, response.bodyLength(), error);
         return response;

@@ -2,34 +2,22 @@ package dev.junitloadtest.internal.http;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import java.util.concurrent.Future;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
-import org.apache.hc.client5.http.async.methods.SimpleResponseConsumer;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.cookie.StandardCookieSpec;
-import org.apache.hc.client5.http.impl.ChainElement;
-import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
-import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
-import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
-import org.apache.hc.client5.http.protocol.HttpClientContext;
-import org.apache.hc.core5.concurrent.FutureCallback;
-import org.apache.hc.core5.http.config.Http1Config;
-import org.apache.hc.core5.http.nio.AsyncRequestProducer;
-import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.reactor.IOReactorConfig;
-import org.apache.hc.core5.util.TimeValue;
-import org.apache.hc.core5.util.Timeout;
+import org.apache.hc.client5.http.cookie.BasicCookieStore;
 import org.apiguardian.api.API;
 
+import dev.junitloadtest.LoadTestConstants;
 import dev.junitloadtest.internal.config.HttpSettings;
 import dev.junitloadtest.internal.config.TrustSettings;
 
 /**
- * The run's HTTP client: one Apache HttpClient 5 async client shared by all virtual users, each keeping its own
- * connections through a per-user connection state, its own cookies through its own context. Closed, with every
- * connection, when the run ends. Thread-safe. Internal.
+ * The run's HTTP: its safety rails (allowed hosts, rate cap), its generator-side failures, and the transport that puts
+ * requests on the wire: HttpClient 5, or, with {@code loadtest.http.transport=lean}, the lean transport for http://
+ * (https:// then still goes through HttpClient 5, started only when first needed). Closed, with every connection, when
+ * the run ends. Thread-safe. Internal.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class HttpTransport implements AutoCloseable {
@@ -37,68 +25,63 @@ public final class HttpTransport implements AutoCloseable {
     /** User-Agent sent with every request. */
     public static final String USER_AGENT = "junit-loadtest/0.1";
 
-    private final CloseableHttpAsyncClient client;
-    private final PoolingAsyncClientConnectionManager connections;
-    private final RequestConfig defaultRequestConfig;
-    private final java.time.Duration responseTimeout;
-
+    private final HttpSettings settings;
     private final TrustSettings trust;
+    private final String name;
     private final RateLimiter rateLimiter;
     private final GeneratorFailures failures = new GeneratorFailures();
+    private final LeanTransport lean;
+    private final AtomicBoolean httpsFellBack = new AtomicBoolean();
+    private volatile HttpClientTransport httpClient;
+    private boolean closed;
 
     /** Starts a client with {@code settings} and {@code trust}; {@code name} names its I/O threads. */
     public HttpTransport(HttpSettings settings, TrustSettings trust, String name) {
+        this.settings = settings;
         this.trust = trust;
+        this.name = name;
         this.rateLimiter = Double.isInfinite(trust.maxRequestsPerSecond()) ? null
                 : new RateLimiter(trust.maxRequestsPerSecond());
-        Timeout connectTimeout = Timeout.of(settings.connectTimeout());
-        Timeout responseTimeout = Timeout.of(settings.responseTimeout());
-        this.responseTimeout = settings.responseTimeout();
-        // Each user keeps its own connections, in a pool made for that (see UserConnectionPool).
-        this.connections = UserConnectionPool.manager(TlsTrust.strategy(trust),
-                ConnectionConfig.custom()
-                        .setConnectTimeout(connectTimeout)
-                        .setSocketTimeout(responseTimeout)
-                        .build());
-        this.defaultRequestConfig = RequestConfig.custom()
-                .setResponseTimeout(responseTimeout)
-                .setRedirectsEnabled(true)
-                .setCookieSpec(StandardCookieSpec.RELAXED)
-                .build();
-        this.client = HttpAsyncClients.custom()
-                .setConnectionManager(connections)
-                // HttpCore gives every connection three buffers (in, out, content) of 32 KB: 96 KB of heap per idle
-                // user. At 4 KB a typical API response still arrives in one read, long lines and large bodies still
-                // work (in more reads), and an idle user costs 12 KB of buffers (see BENCHMARKS.md).
-                .setHttp1Config(Http1Config.custom().setBufferSize(4 * 1024).build())
-                .setIOReactorConfig(IOReactorConfig.custom()
-                        .setIoThreadCount(Math.max(1, Runtime.getRuntime().availableProcessors()))
-                        .setSoTimeout(responseTimeout)
-                        // Timeouts are checked once per select interval (1 s by default): a tenth of a second keeps a
-                        // 300 ms timeout near 300 ms, for ten wake-ups a second per I/O thread.
-                        .setSelectInterval(TimeValue.ofMilliseconds(100))
-                        .setTcpNoDelay(true)
-                        .build())
-                // An Error thrown in an I/O thread (an OutOfMemoryError under large bodies) ends that thread and its
-                // share of the connections: every later request would fail at once, unsent. Say so, with the cause.
-                .setThreadFactory(Thread.ofPlatform().daemon().name("loadtest-http-" + name + "-", 1)
-                        .uncaughtExceptionHandler((thread, error) -> failures.ioThreadDied(thread, error)).factory())
-                // Knows when a request is written to its connection (see SendGate).
-                .addExecInterceptorBefore(ChainElement.MAIN_TRANSPORT.name(), "loadtest-send-gate", new SendGate())
-                // A retried request would reach the target twice but be counted once.
-                .disableAutomaticRetries()
-                .setUserAgent(USER_AGENT)
-                .setDefaultRequestConfig(defaultRequestConfig)
-                .setRedirectStrategy(new GuardedRedirects(trust))
-                // The connection state is the user: a connection is only ever reused by the user that opened it.
-                .setUserTokenHandler((route, context) -> HttpClientContext.castOrCreate(context).getUserToken())
-                .build();
-        client.start();
+        this.lean = settings.transport() == HttpSettings.Transport.LEAN ? new LeanTransport(settings, trust) : null;
+        if (lean == null) {
+            httpClient();
+        }
     }
 
-    /** The request configuration every request starts from. */
-    RequestConfig defaultRequestConfig() {
-        return defaultRequestConfig;
+    private HttpClientTransport httpClient() {
+        HttpClientTransport client = httpClient;
+        if (client == null) {
+            synchronized (this) {
+                client = httpClient;
+                if (client == null && !closed) {
+                    client = new HttpClientTransport(settings, trust, name, failures);
+                    httpClient = client;
+                }
+            }
+        }
+        if (client == null) {
+            throw new IllegalStateException("the run's HTTP client is closed");
+        }
+        return client;
+    }
+
+    /** A user's channel, with {@code cookies} as its jar: by the URI's scheme, on the lean or HttpClient's path. */
+    Transport.UserChannel open(BasicCookieStore cookies) {
+        if (lean == null) {
+            return httpClient().open(cookies);
+        }
+        Transport.UserChannel plain = lean.open(cookies);
+        Transport.UserChannel[] secure = new Transport.UserChannel[1];
+        return (request, deadlineNanos) -> {
+            if (!"https".equalsIgnoreCase(request.uri().getScheme())) {
+                return plain.exchange(request, deadlineNanos);
+            }
+            if (secure[0] == null) {
+                httpsFellBack.set(true);
+                secure[0] = httpClient().open(cookies);
+            }
+            return secure[0].exchange(request, deadlineNanos);
+        };
     }
 
     /** The run's safety rails. */
@@ -133,31 +116,40 @@ public final class HttpTransport implements AutoCloseable {
         return rateLimiter == null ? new long[2] : new long[] {rateLimiter.held(), rateLimiter.heldNanos()};
     }
 
-    /** How long a request waits for its response unless it sets its own timeout. */
-    java.time.Duration responseTimeout() {
-        return responseTimeout;
+    /** What the run's outputs should say about the transport: https:// sent through HttpClient 5 under lean. */
+    public List<String> notes() {
+        if (!httpsFellBack.get()) {
+            return List.of();
+        }
+        return List.of("https:// requests went through HttpClient 5: -D" + LoadTestConstants.HTTP_TRANSPORT_PROPERTY_NAME
+                + "=lean is experimental and covers http:// only so far.");
     }
 
-    /** Sends a request; {@code callback} is called on an I/O thread. */
-    Future<SimpleHttpResponse> execute(AsyncRequestProducer request, HttpClientContext context,
-            FutureCallback<SimpleHttpResponse> callback) {
-        return client.execute(request, SimpleResponseConsumer.create(), null, context, callback);
+    /** How long a request waits for its response unless it sets its own timeout. */
+    Duration responseTimeout() {
+        return settings.responseTimeout();
     }
 
     /** Number of open connections, for tests and reports. */
     public int openConnections() {
-        return connections.getTotalStats().getLeased() + connections.getTotalStats().getAvailable();
+        HttpClientTransport client = httpClient;
+        return (lean == null ? 0 : lean.openConnections()) + (client == null ? 0 : client.openConnections());
     }
 
     /** Closes every connection at once and waits (briefly) for the I/O threads to end. */
     @Override
     public void close() {
         failures.closing();
-        client.close(CloseMode.IMMEDIATE);
-        try {
-            client.awaitShutdown(TimeValue.ofSeconds(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        HttpClientTransport client;
+        synchronized (this) {
+            closed = true;
+            client = httpClient;
+        }
+        if (lean != null) {
+            lean.close();
+        }
+        if (client != null) {
+            client.close();
         }
     }
 }

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpResponse;
 
 import dev.junitloadtest.internal.recording.SecretMasker;
 import dev.junitloadtest.json.Json;
@@ -55,11 +54,14 @@ final class SecretScan {
     }
 
     /** Remembers the values of the cookies a response sets. */
-    static void cookies(HttpResponse response, SecretMasker.UserSecrets secrets) {
+    static void cookies(Header[] headers, SecretMasker.UserSecrets secrets) {
         if (!secrets.isSecretName("set-cookie") && !secrets.isSecretName("cookie")) {
             return;
         }
-        for (Header header : response.getHeaders("Set-Cookie")) {
+        for (Header header : headers) {
+            if (!header.getName().equalsIgnoreCase("Set-Cookie")) {
+                continue;
+            }
             String value = header.getValue();
             int equals = value.indexOf('=');
             if (equals > 0) {

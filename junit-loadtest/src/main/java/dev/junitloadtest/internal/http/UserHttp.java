@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.apache.hc.client5.http.cookie.BasicCookieStore;
-import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apiguardian.api.API;
 
 import dev.junitloadtest.http.Cookies;
@@ -32,10 +31,10 @@ public final class UserHttp implements Http {
 
     private final HttpTransport transport;
     private final RequestSink sink;
-    private final HttpClientContext context = HttpClientContext.create();
     private final BasicCookieStore cookieStore = new BasicCookieStore();
     private final Map<String, String[]> defaultHeaders = new LinkedHashMap<>();
     private final UserCookies cookies;
+    private final Transport.UserChannel channel;
     private String lastTarget;
     private URI lastUri;
     private final Optional<URI> host;
@@ -44,9 +43,7 @@ public final class UserHttp implements Http {
     public UserHttp(HttpTransport transport, RequestSink sink) {
         this.transport = transport;
         this.sink = sink;
-        this.context.setCookieStore(cookieStore);
-        // The user token is the connection state: the pool keeps the user's idle connections in it.
-        this.context.setUserToken(new UserConnections());
+        this.channel = transport.open(cookieStore);
         this.host = sink.host().map(UserHttp::withoutUserInfo);
         this.cookies = new UserCookies(cookieStore, host, sink.secrets());
         // A host written http://user:password@host logs in with Basic authentication, as browsers and Locust do;
@@ -136,8 +133,9 @@ public final class UserHttp implements Http {
         return sink;
     }
 
-    HttpClientContext context() {
-        return context;
+    /** The user's own connections, on the run's transport. */
+    Transport.UserChannel channel() {
+        return channel;
     }
 
     /**

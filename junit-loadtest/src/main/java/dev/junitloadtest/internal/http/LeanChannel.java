@@ -1,0 +1,406 @@
+package dev.junitloadtest.internal.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.hc.client5.http.CircularRedirectException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.HttpHostConnectException;
+import org.apache.hc.client5.http.RedirectException;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.cookie.BasicCookieStore;
+import org.apache.hc.client5.http.cookie.Cookie;
+import org.apache.hc.client5.http.cookie.CookieOrigin;
+import org.apache.hc.client5.http.cookie.CookiePathComparator;
+import org.apache.hc.client5.http.cookie.CookieSpec;
+import org.apache.hc.client5.http.cookie.MalformedCookieException;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.message.BasicHttpRequest;
+import org.apache.hc.core5.http.message.BasicHttpResponse;
+
+/**
+ * One user's connection on the lean transport: a blocking socket kept alive between requests, written and read on the
+ * user's own (virtual) thread. A request counts as sent once its head is written; a user interrupted before that
+ * (the run is stopping) never writes it. Interrupting a virtual thread blocked on a socket closes the socket (the
+ * JDK's behaviour for virtual threads), which is how the end of a run cuts a request in flight. The encoded head of a
+ * request is kept and reused while method, URI, headers and cookies stay the same. Used only by its user's thread
+ * (and closed by the transport at the end of the run). Internal.
+ */
+final class LeanChannel implements Transport.UserChannel {
+
+    private static final byte[] CRLF = {'\r', '\n'};
+    private static final int MAX_REDIRECTS = RequestConfig.DEFAULT.getMaxRedirects();
+
+    private final LeanTransport transport;
+    private final BasicCookieStore cookies;
+    private final HttpClientContext redirectContext = HttpClientContext.create();
+    private volatile Socket socket;
+    private InputStream in;
+    private OutputStream out;
+    private String connectedTo;
+    private boolean reused;
+
+    private String headMethod;
+    private URI headUri;
+    private List<String[]> headHeaders;
+    private String headCookies;
+    private String headContentType;
+    private byte[] head;
+
+    LeanChannel(LeanTransport transport, BasicCookieStore cookies) {
+        this.transport = transport;
+        this.cookies = cookies;
+    }
+
+    @Override
+    public Transport.Outcome exchange(Transport.Outgoing request, long deadlineNanos) {
+        boolean sent = false;
+        String method = request.method();
+        URI uri = request.uri();
+        List<String[]> headers = request.headers();
+        byte[] body = request.body();
+        Set<URI> visited = null;
+        byte[] buffer = transport.buffer();
+        try {
+            for (int redirects = 0;; redirects++) {
+                Http1Codec response = null;
+                // A kept connection the server has closed meanwhile fails before a byte of response: once, on a new
+                // connection (the target did not take the request).
+                for (int attempt = 0; response == null; attempt++) {
+                    boolean onKept = connect(uri, deadlineNanos);
+                    if (Thread.currentThread().isInterrupted()) {
+                        return Transport.Outcome.interrupted(sent);
+                    }
+                    Http1Codec codec = new Http1Codec(socket, in, buffer, deadlineNanos);
+                    try {
+                        write(method, uri, headers, body, request.contentType());
+                        sent = true;
+                        codec.read(method);
+                        response = codec;
+                    } catch (IOException | HttpException e) {
+                        closeSocket();
+                        if (!(onKept && attempt == 0 && codec.received() == 0) || Thread.currentThread()
+                                .isInterrupted() || e instanceof SocketTimeoutException) {
+                            throw e;
+                        }
+                    }
+                }
+                long end = System.nanoTime();
+                if (!response.keepAlive) {
+                    closeSocket();
+                }
+                keepCookies(uri, response.headers);
+                Transport.Received received = received(response);
+                if (!request.followRedirects() || response.status < 300 || response.status >= 400) {
+                    return new Transport.Outcome(received, null, false, false, true, end, null);
+                }
+                // Redirects as HttpClient follows them, by its (guarded) redirect strategy.
+                BasicHttpRequest asked = new BasicHttpRequest(method, uri);
+                BasicHttpResponse answer = new BasicHttpResponse(response.status);
+                answer.setHeaders(response.headers);
+                GuardedRedirects strategy = transport.redirects();
+                if (!strategy.isRedirected(asked, answer, redirectContext)) {
+                    return new Transport.Outcome(received, null, false, false, true, end, null);
+                }
+                if (redirects >= MAX_REDIRECTS) {
+                    throw new RedirectException("Maximum redirects (" + MAX_REDIRECTS + ") exceeded");
+                }
+                URI next = strategy.getLocationURI(asked, answer, redirectContext);
+                if (visited == null) {
+                    visited = new HashSet<>();
+                    visited.add(uri);
+                }
+                if (!visited.add(next)) {
+                    throw new CircularRedirectException("Circular redirect to '" + next + "'");
+                }
+                redirectContext.removeAttribute(GuardedRedirects.BLOCKED_REDIRECT);
+                if (!strategy.isRedirectAllowed(HttpHost.create(uri), HttpHost.create(next), asked,
+                        redirectContext)) {
+                    Object refused = redirectContext.getAttribute(GuardedRedirects.BLOCKED_REDIRECT);
+                    return new Transport.Outcome(received, null, false, false, true, end,
+                            refused == null ? null : refused.toString());
+                }
+                if (response.status == 303 && !"HEAD".equals(method)
+                        || (response.status == 301 || response.status == 302) && "POST".equals(method)) {
+                    method = "GET";
+                    body = null;
+                }
+                if (!sameHost(uri, next)) {
+                    headers = withoutAuthorization(headers);
+                }
+                uri = next;
+            }
+        } catch (IOException | HttpException | RuntimeException e) {
+            closeSocket();
+            long end = System.nanoTime();
+            if (Thread.currentThread().isInterrupted()) {
+                return Transport.Outcome.interrupted(sent);
+            }
+            if (e instanceof SocketTimeoutException && !(e instanceof ConnectTimeoutException)) {
+                return new Transport.Outcome(null, null, true, false, sent, end, null);
+            }
+            return new Transport.Outcome(null, e, false, false, sent, end, null);
+        } finally {
+            transport.release(buffer);
+        }
+    }
+
+    private static boolean sameHost(URI a, URI b) {
+        return a.getHost().equalsIgnoreCase(b.getHost()) && a.getPort() == b.getPort()
+                && a.getScheme().equalsIgnoreCase(b.getScheme());
+    }
+
+    private static List<String[]> withoutAuthorization(List<String[]> headers) {
+        List<String[]> kept = new ArrayList<>(headers.size());
+        for (String[] header : headers) {
+            if (!header[0].equalsIgnoreCase("Authorization")) {
+                kept.add(header);
+            }
+        }
+        return kept;
+    }
+
+    private static Transport.Received received(Http1Codec response) {
+        ContentType contentType = null;
+        for (Header header : response.headers) {
+            if (header.getName().equalsIgnoreCase("Content-Type")) {
+                try {
+                    contentType = ContentType.parse(header.getValue());
+                } catch (RuntimeException unsupported) {
+                    contentType = null;
+                }
+            }
+        }
+        return new Transport.Received(response.status, response.headers, response.body, contentType,
+                response.version);
+    }
+
+    /**
+     * Makes sure the user has a connection to {@code uri}'s host; returns whether it is one kept from an earlier
+     * request.
+     */
+    private boolean connect(URI uri, long deadlineNanos) throws IOException {
+        int port = uri.getPort() >= 0 ? uri.getPort() : 80;
+        String target = uri.getHost() + ":" + port;
+        if (socket != null && target.equals(connectedTo)) {
+            return true;
+        }
+        closeSocket();
+        HttpHost host = new HttpHost(uri.getScheme(), uri.getHost(), port);
+        long connectMillis = transport.settings().connectTimeout().toMillis();
+        long leftMillis = Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000);
+        boolean responseDeadlineFirst = leftMillis < connectMillis;
+        InetAddress address = InetAddress.getByName(uri.getHost());
+        Socket opened = new Socket();
+        try {
+            opened.setTcpNoDelay(true);
+            opened.connect(new InetSocketAddress(address, port),
+                    (int) Math.min(Integer.MAX_VALUE, Math.min(connectMillis, leftMillis)));
+        } catch (SocketTimeoutException e) {
+            opened.close();
+            if (responseDeadlineFirst) {
+                throw e;
+            }
+            // HttpClient's words, so a failure table reads the same on either transport.
+            throw new ConnectTimeoutException("Connect to " + host + " [" + address + "] failed: " + e.getMessage(),
+                    host);
+        } catch (ConnectException e) {
+            opened.close();
+            throw new HttpHostConnectException("Connect to " + host + " [" + address + "] failed: " + e.getMessage(),
+                    host);
+        } catch (IOException e) {
+            opened.close();
+            throw e;
+        }
+        if (!transport.connected(this)) {
+            opened.close();
+            throw new IOException("the run's HTTP client is closed");
+        }
+        socket = opened;
+        in = opened.getInputStream();
+        out = opened.getOutputStream();
+        connectedTo = target;
+        return false;
+    }
+
+    /** Closes the user's connection (from its own thread, or from the transport at the end of the run). */
+    void closeSocket() {
+        Socket open = socket;
+        if (open != null) {
+            socket = null;
+            connectedTo = null;
+            transport.disconnected(this);
+            try {
+                open.close();
+            } catch (IOException ignored) {
+                // Closing anyway.
+            }
+        }
+    }
+
+    private void write(String method, URI uri, List<String[]> headers, byte[] body, String contentType)
+            throws IOException {
+        String cookieHeader = cookieHeader(uri);
+        byte[] encoded = head;
+        if (encoded == null || !method.equals(headMethod) || !uri.equals(headUri) || !sameHeaders(headers)
+                || !equal(cookieHeader, headCookies) || !equal(contentType, headContentType)) {
+            encoded = encodeHead(method, uri, headers, cookieHeader, body != null ? contentType : null);
+            head = encoded;
+            headMethod = method;
+            headUri = uri;
+            headHeaders = headers;
+            headCookies = cookieHeader;
+            headContentType = contentType;
+        }
+        if (body == null) {
+            out.write(encoded);
+            out.write(CRLF);
+        } else {
+            byte[] length = ("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+            byte[] whole = new byte[encoded.length + length.length + body.length];
+            System.arraycopy(encoded, 0, whole, 0, encoded.length);
+            System.arraycopy(length, 0, whole, encoded.length, length.length);
+            System.arraycopy(body, 0, whole, encoded.length + length.length, body.length);
+            out.write(whole);
+        }
+    }
+
+    private static boolean equal(String a, String b) {
+        return a == null ? b == null : a.equals(b);
+    }
+
+    private boolean sameHeaders(List<String[]> headers) {
+        List<String[]> previous = headHeaders;
+        if (previous == headers) {
+            return true;
+        }
+        if (previous == null || previous.size() != headers.size()) {
+            return false;
+        }
+        for (int i = 0; i < headers.size(); i++) {
+            String[] a = previous.get(i);
+            String[] b = headers.get(i);
+            if (a != b && !(a[0].equals(b[0]) && a[1].equals(b[1]))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The request line and headers, without the blank line that ends them (and without Content-Length). */
+    private static byte[] encodeHead(String method, URI uri, List<String[]> headers, String cookieHeader,
+            String contentType) {
+        StringBuilder text = new StringBuilder(256);
+        String path = uri.getRawPath();
+        text.append(method).append(' ').append(path == null || path.isEmpty() ? "/" : path);
+        if (uri.getRawQuery() != null) {
+            text.append('?').append(uri.getRawQuery());
+        }
+        text.append(" HTTP/1.1\r\n");
+        boolean host = false;
+        boolean userAgent = false;
+        boolean type = false;
+        for (String[] header : headers) {
+            host |= header[0].equalsIgnoreCase("Host");
+            userAgent |= header[0].equalsIgnoreCase("User-Agent");
+            type |= header[0].equalsIgnoreCase("Content-Type");
+        }
+        if (!host) {
+            text.append("Host: ").append(uri.getHost());
+            if (uri.getPort() >= 0) {
+                text.append(':').append(uri.getPort());
+            }
+            text.append("\r\n");
+        }
+        for (String[] header : headers) {
+            text.append(header[0]).append(": ").append(header[1]).append("\r\n");
+        }
+        if (contentType != null && !type) {
+            text.append("Content-Type: ").append(contentType).append("\r\n");
+        }
+        if (cookieHeader != null) {
+            text.append("Cookie: ").append(cookieHeader).append("\r\n");
+        }
+        if (!userAgent) {
+            text.append("User-Agent: ").append(HttpTransport.USER_AGENT).append("\r\n");
+        }
+        return text.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** The Cookie header for {@code uri}, by HttpClient's cookie rules, or null without cookies. */
+    private String cookieHeader(URI uri) {
+        List<Cookie> all = cookies.getCookies();
+        if (all.isEmpty()) {
+            return null;
+        }
+        CookieSpec spec = transport.cookieSpec();
+        CookieOrigin origin = origin(uri);
+        Instant now = Instant.now();
+        List<Cookie> matched = new ArrayList<>(all.size());
+        for (Cookie cookie : all) {
+            if (!cookie.isExpired(now) && spec.match(cookie, origin)) {
+                matched.add(cookie);
+            }
+        }
+        if (matched.isEmpty()) {
+            return null;
+        }
+        matched.sort(CookiePathComparator.INSTANCE);
+        StringBuilder value = new StringBuilder();
+        for (Header header : spec.formatCookies(matched)) {
+            if (value.length() > 0) {
+                value.append("; ");
+            }
+            value.append(header.getValue());
+        }
+        return value.toString();
+    }
+
+    private void keepCookies(URI uri, Header[] headers) {
+        CookieOrigin origin = null;
+        for (Header header : headers) {
+            if (!header.getName().equalsIgnoreCase("Set-Cookie")) {
+                continue;
+            }
+            if (origin == null) {
+                origin = origin(uri);
+            }
+            CookieSpec spec = transport.cookieSpec();
+            try {
+                for (Cookie cookie : spec.parse(header, origin)) {
+                    try {
+                        spec.validate(cookie, origin);
+                        cookies.addCookie(cookie);
+                    } catch (MalformedCookieException rejected) {
+                        // Rejected by the cookie rules, as HttpClient does.
+                    }
+                }
+            } catch (MalformedCookieException malformed) {
+                // Ignored, as HttpClient does.
+            }
+        }
+    }
+
+    private static CookieOrigin origin(URI uri) {
+        String path = uri.getRawPath();
+        return new CookieOrigin(uri.getHost(), uri.getPort() >= 0 ? uri.getPort() : 80,
+                path == null || path.isEmpty() ? "/" : path, false);
+    }
+}
