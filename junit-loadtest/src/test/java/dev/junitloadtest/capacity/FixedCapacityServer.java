@@ -21,10 +21,10 @@ import dev.junitloadtest.LoadTestHost;
 /**
  * A loopback HTTP server whose capacity is known by construction: {@code workers} threads serve requests one at a
  * time, each taking {@code serviceTime} (a sleep, so the machine's load hardly changes it), and the rest wait in the
- * executor's queue in arrival order. It holds at most workers / serviceTime requests per second; with N closed users
- * and no wait, N &lt;= workers are served at once and N &gt; workers queue, each request taking serviceTime times
- * ceil(N / workers) or one round less (Little's law: on average N / workers rounds). Started before the class's
- * {@code @BeforeAll} methods and published as its host; its JUnit store closes it. Register on a static field.
+ * executor's queue in arrival order. It holds at most workers / serviceTime requests per second; N closed users
+ * with no wait each see serviceTime while N &lt;= workers, and N * serviceTime / workers beyond (each request waits
+ * for the N - workers ahead of it; Little's law). Started before the class's {@code @BeforeAll} methods and
+ * published as its host; its JUnit store closes it. Register on a static field.
  */
 final class FixedCapacityServer implements BeforeAllCallback {
 
