@@ -61,6 +61,21 @@ public final class LoadTestConstants {
      */
     public static final String MAX_USERS_PROPERTY_NAME = "loadtest.max-users";
 
+    /** Users of a capacity search's first step, overriding {@link CapacitySearch#startUsers()}: {@value}. */
+    public static final String CAPACITY_START_USERS_PROPERTY_NAME = "loadtest.capacity.start-users";
+
+    /** Users a capacity search adds at each step, overriding {@link CapacitySearch#step()}: {@value}. */
+    public static final String CAPACITY_STEP_PROPERTY_NAME = "loadtest.capacity.step";
+
+    /** The most users a capacity search may run, overriding {@link CapacitySearch#maxUsers()}: {@value}. */
+    public static final String CAPACITY_MAX_USERS_PROPERTY_NAME = "loadtest.capacity.max-users";
+
+    /**
+     * How long each step of a capacity search lasts, overriding {@link CapacitySearch#stepDuration()}. A whole
+     * number of seconds: {@value}.
+     */
+    public static final String CAPACITY_STEP_DURATION_PROPERTY_NAME = "loadtest.capacity.step-duration";
+
     /**
      * The wait between tasks of every user type, replacing its {@link WaitTime @WaitTime} or {@link Pacing @Pacing}:
      * a duration ({@code 1s}, {@code 0s} for none) or a range {@code min..max} ({@code 5s..9s}): {@value}.
@@ -218,6 +233,10 @@ public final class LoadTestConstants {
             STAGES_PROPERTY_NAME,
             ARRIVAL_RATE_PROPERTY_NAME,
             MAX_USERS_PROPERTY_NAME,
+            CAPACITY_START_USERS_PROPERTY_NAME,
+            CAPACITY_STEP_PROPERTY_NAME,
+            CAPACITY_MAX_USERS_PROPERTY_NAME,
+            CAPACITY_STEP_DURATION_PROPERTY_NAME,
             WAIT_TIME_PROPERTY_NAME,
             STOP_TIMEOUT_PROPERTY_NAME,
             HOST_PROPERTY_NAME,

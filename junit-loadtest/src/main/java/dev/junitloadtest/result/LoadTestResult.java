@@ -48,9 +48,17 @@ public final class LoadTestResult {
     private final List<String> runFailures;
     private final Optional<StopReason> stop;
     private final GeneratorHealth generatorHealth;
+    private final Optional<Capacity> capacity;
 
     LoadTestResult(RecordedRun run, Duration windowStart, Duration windowEnd, List<RequestStats> requests,
             RequestStats total, List<RecordedRun.Interval> intervals, List<ThresholdResult> thresholds) {
+        this(run, windowStart, windowEnd, requests, total, intervals, thresholds, Optional.empty());
+    }
+
+    private LoadTestResult(RecordedRun run, Duration windowStart, Duration windowEnd, List<RequestStats> requests,
+            RequestStats total, List<RecordedRun.Interval> intervals, List<ThresholdResult> thresholds,
+            Optional<Capacity> capacity) {
+        this.capacity = Objects.requireNonNull(capacity, "capacity");
         this.run = run;
         this.profile = run.profile;
         this.startedAt = run.startedAt;
@@ -227,9 +235,23 @@ public final class LoadTestResult {
         return stop;
     }
 
+    /**
+     * What the run's {@link dev.junitloadtest.CapacitySearch @CapacitySearch} found: the capacity, the steps and the
+     * knee. Empty for a run without a search. Covers the whole run, for windows too.
+     */
+    public Optional<Capacity> capacity() {
+        return capacity;
+    }
+
     /** This result with {@code verdicts} as its thresholds. */
     public LoadTestResult withThresholds(List<ThresholdResult> verdicts) {
-        return new LoadTestResult(run, windowStart, windowEnd, requests, total, intervals, verdicts);
+        return new LoadTestResult(run, windowStart, windowEnd, requests, total, intervals, verdicts, capacity);
+    }
+
+    /** This result with {@code found}, what its capacity search found. */
+    public LoadTestResult withCapacity(Capacity found) {
+        return new LoadTestResult(run, windowStart, windowEnd, requests, total, intervals, thresholds,
+                Optional.of(found));
     }
 
     /**
@@ -247,11 +269,12 @@ public final class LoadTestResult {
         List<RecordedRun.Interval> inside = run.intervals.stream()
                 .filter(i -> i.start().compareTo(from) >= 0 && i.start().compareTo(to) < 0).toList();
         if (inside.isEmpty()) {
-            return run.window(from, to.compareTo(run.end) > 0 ? run.end : to, List.of(), thresholds);
+            return run.window(from, to.compareTo(run.end) > 0 ? run.end : to, List.of(), thresholds)
+                    .withCapacityOf(this);
         }
         Duration start = inside.getFirst().start();
         Duration end = inside.getLast().end();
-        return run.window(start, end, inside, thresholds);
+        return run.window(start, end, inside, thresholds).withCapacityOf(this);
     }
 
     /** This run from {@code from} (an offset from its start) to its end. */
@@ -278,6 +301,11 @@ public final class LoadTestResult {
     /** The last stage of a closed-model run: with a ramp-up first, its steady state. */
     public LoadTestResult lastStage() {
         return stage(profile.stages().size());
+    }
+
+    private LoadTestResult withCapacityOf(LoadTestResult whole) {
+        return whole.capacity.isEmpty() ? this : new LoadTestResult(run, windowStart, windowEnd, requests, total,
+                intervals, thresholds, whole.capacity);
     }
 
     @Override

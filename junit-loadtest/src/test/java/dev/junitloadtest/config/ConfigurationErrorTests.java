@@ -109,8 +109,8 @@ class ConfigurationErrorTests {
     @Test
     void conflictingLoadModels() {
         assertThat(configurationError(ConflictingModelsTestCase.class)).isEqualTo("ConflictingModelsTestCase declares "
-                + "conflicting load models @Users and @ArrivalRate; declare only one of @Users, @RampStage and "
-                + "@ArrivalRate.");
+                + "conflicting load models @Users and @ArrivalRate; declare only one of @Users, @RampStage, "
+                + "@ArrivalRate and @CapacitySearch.");
         assertThat(configurationError(StagesAndDurationTestCase.class)).isEqualTo("@LoadTest `duration` ('1m') "
                 + "conflicts with @RampStage, whose stages set the duration; remove one.");
         assertThat(configurationError(WaitTimeWithArrivalRateTestCase.class)).isEqualTo(

@@ -35,6 +35,7 @@ import dev.junitloadtest.internal.recording.IntervalSnapshot;
 import dev.junitloadtest.internal.recording.RequestKey;
 import dev.junitloadtest.internal.recording.RequestSample;
 import dev.junitloadtest.internal.recording.RunClock;
+import dev.junitloadtest.internal.recording.RunControl;
 import dev.junitloadtest.internal.recording.RunListener;
 import dev.junitloadtest.internal.threshold.ThresholdPlan;
 import dev.junitloadtest.result.LoadTestResult;
@@ -237,7 +238,17 @@ class AbortOnFailTests {
                     .listeners();
             assertThat(listeners).hasSize(1);
             this.watch = listeners.getFirst();
-            watch.runStarted(RunClock.startingNow(), reason -> reasons.add(reason.description()));
+            watch.runStarted(RunClock.startingNow(), new RunControl() {
+                @Override
+                public void stop(StopReason reason) {
+                    reasons.add(reason.description());
+                }
+
+                @Override
+                public void endLoad() {
+                    throw new AssertionError("an abort watch stops a run, it never ends its load as planned");
+                }
+            });
             cumulative.put(new RequestKey("GET", "/"), Histograms.newHistogram());
             cumulative.put(new RequestKey("GET", "/buggy"), Histograms.newHistogram());
             cumulative.keySet().forEach(key -> failures.put(key, 0L));

@@ -84,7 +84,7 @@ class ThresholdExpressionTests {
             failures == 2x       | 13 | unknown unit 'x' (failures is a number of requests: write no unit)
             p95 < 500            | 9  | p95 is a time, so its budget needs a unit (use us, ms or s)
             failure_rate < 1     | 16 | failure_rate is a percentage, so its budget needs a unit (use %)
-            p95x < 500ms         | 0  | unknown metric 'p95x' (use p95 or any percentile such as p99.9, median, avg, min, max, failure_rate, failures, count or rps; service_p95, service_avg... for service times; generator_cpu, generator_cpu_peak, generator_pause_p99, generator_lag_p99... for the load generator's health)
+            p95x < 500ms         | 0  | unknown metric 'p95x' (use p95 or any percentile such as p99.9, median, avg, min, max, failure_rate, failures, count or rps; service_p95, service_avg... for service times; generator_cpu, generator_cpu_peak, generator_pause_p99, generator_lag_p99... for the load generator's health; capacity_users or capacity_rps for a @CapacitySearch)
             p101 < 5s            | 1  | a percentile is between 0 and 100, but was 101
             service_p100.5 < 5s  | 9  | a percentile is between 0 and 100, but was 100.5
             p95 500ms            | 4  | expected a comparison (<, <=, >, >=, == or !=) after p95
@@ -97,7 +97,7 @@ class ThresholdExpressionTests {
             p95 < 500 ms ms      | 13 | unexpected 'ms' after the budget
             failure_rate < 101%  | 15 | a percentage is at most 100%
             count > 10.5         | 8  | count is a number of requests, a whole number
-            < 500ms              | 0  | expected a metric (use p95 or any percentile such as p99.9, median, avg, min, max, failure_rate, failures, count or rps; service_p95, service_avg... for service times; generator_cpu, generator_cpu_peak, generator_pause_p99, generator_lag_p99... for the load generator's health)
+            < 500ms              | 0  | expected a metric (use p95 or any percentile such as p99.9, median, avg, min, max, failure_rate, failures, count or rps; service_p95, service_avg... for service times; generator_cpu, generator_cpu_peak, generator_pause_p99, generator_lag_p99... for the load generator's health; capacity_users or capacity_rps for a @CapacitySearch)
             """)
     void pointsAtWhereAMalformedExpressionGoesWrong(String text, int column, String reason) {
         assertThatThrownBy(() -> ExpressionParser.parse(text))

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.apiguardian.api.API;
@@ -18,12 +19,25 @@ public sealed interface LoadModel {
     /** One line for reports. */
     String describe();
 
-    /** Users loop task, wait, task...; their number follows the stages. A constant {@code @Users} is one stage. */
-    record Closed(List<Stage> stages) implements LoadModel {
+    /**
+     * Users loop task, wait, task...; their number follows the stages. A constant {@code @Users} is one stage; a
+     * capacity search runs its steps as stages, and its {@code search} says how to judge them.
+     */
+    record Closed(List<Stage> stages, Optional<CapacitySearchSpec> search) implements LoadModel {
 
         /** Copies the stages. */
         public Closed {
             stages = List.copyOf(stages);
+        }
+
+        /** Stages without a capacity search. */
+        public Closed(List<Stage> stages) {
+            this(stages, Optional.empty());
+        }
+
+        /** The steps of {@code search} as stages. */
+        public static Closed searching(CapacitySearchSpec search) {
+            return new Closed(search.stages(), Optional.of(search));
         }
 
         @Override
@@ -38,6 +52,9 @@ public sealed interface LoadModel {
 
         @Override
         public String describe() {
+            if (search.isPresent()) {
+                return search.get().describe();
+            }
             if (stages.size() == 1) {
                 Stage stage = stages.getFirst();
                 String rate = Double.isInfinite(stage.spawnRate()) ? "started at once"

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.junitloadtest.ArrivalRate;
+import dev.junitloadtest.CapacitySearch;
 import dev.junitloadtest.LoadTest;
 import dev.junitloadtest.LoadTestConstants;
 import dev.junitloadtest.RampStage;
@@ -38,7 +39,7 @@ final class LoadModelReader {
 
     /** The kinds of load model; the parameters that replace the annotated model, in the order they win. */
     private enum Kind {
-        STAGED(STAGES), OPEN(ARRIVAL_RATE), CONSTANT(USERS);
+        STAGED(STAGES), OPEN(ARRIVAL_RATE), CONSTANT(USERS), SEARCH(null);
 
         private final Setting<?> replacedBy;
 
@@ -53,6 +54,7 @@ final class LoadModelReader {
     private final Optional<Users> users;
     private final List<RampStage> stages;
     private final Optional<ArrivalRate> arrivalRate;
+    private final Optional<CapacitySearch> capacitySearch;
 
     LoadModelReader(Class<?> testClass, ConfigurationParameters parameters, LoadTest loadTest) {
         this.testClass = testClass;
@@ -61,6 +63,7 @@ final class LoadModelReader {
         this.users = findAnnotation(testClass, Users.class);
         this.stages = stages(testClass);
         this.arrivalRate = findAnnotation(testClass, ArrivalRate.class);
+        this.capacitySearch = findAnnotation(testClass, CapacitySearch.class);
     }
 
     /** The load model, checked against {@code userTypes}. */
@@ -72,6 +75,8 @@ final class LoadModelReader {
                     .orElseGet(() -> withUsers(stagesFromAnnotations(), "@RampStage"));
             case OPEN -> open();
             case CONSTANT -> closed();
+            case SEARCH -> LoadModel.Closed.searching(CapacitySearchReader.read(testClass, capacitySearch.get(),
+                    loadTest, parameters));
         };
         requireFits(model, userTypes);
         return model;
@@ -80,9 +85,12 @@ final class LoadModelReader {
     /** The kind of the first parameter set that names a model, else the annotated kind (@Users by default). */
     private Kind kind() {
         for (Kind kind : Kind.values()) {
-            if (kind.replacedBy.isSet(parameters)) {
+            if (kind.replacedBy != null && kind.replacedBy.isSet(parameters)) {
                 return kind;
             }
+        }
+        if (capacitySearch.isPresent()) {
+            return Kind.SEARCH;
         }
         return arrivalRate.isPresent() ? Kind.OPEN : stages.isEmpty() ? Kind.CONSTANT : Kind.STAGED;
     }
@@ -94,9 +102,11 @@ final class LoadModelReader {
             present.add("@RampStage");
         }
         arrivalRate.ifPresent(a -> present.add("@ArrivalRate"));
+        capacitySearch.ifPresent(c -> present.add("@CapacitySearch"));
         if (present.size() > 1) {
             throw new LoadTestConfigurationException(testClass.getSimpleName() + " declares conflicting load models "
-                    + String.join(" and ", present) + "; declare only one of @Users, @RampStage and @ArrivalRate.");
+                    + String.join(" and ", present) + "; declare only one of @Users, @RampStage, @ArrivalRate and "
+                    + "@CapacitySearch.");
         }
     }
 

@@ -31,13 +31,16 @@ final class ClosedModelDriver {
         this.mix = new UserTypeMix(run.profile().userTypes());
     }
 
-    /** Runs the stages; returns when they are over or the run is aborted. */
+    /** Runs the stages; returns when they are over, the run is aborted or its load was ended as planned. */
     void drive() {
         long stageStart = 0;
         for (Stage stage : model.stages()) {
             long stageEnd = stageStart + stage.duration().toNanos();
             int from = started.size();
             while (!run.isStopping()) {
+                if (run.isLoadEnded()) {
+                    return;
+                }
                 long now = clock.offsetNanos();
                 if (now >= stageEnd) {
                     break;

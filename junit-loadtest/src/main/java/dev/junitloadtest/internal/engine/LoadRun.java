@@ -17,6 +17,7 @@ import dev.junitloadtest.internal.config.LoadProfile;
 import dev.junitloadtest.internal.http.HttpTransport;
 import dev.junitloadtest.internal.recording.Recording;
 import dev.junitloadtest.internal.recording.RunClock;
+import dev.junitloadtest.internal.recording.RunControl;
 import dev.junitloadtest.internal.recording.RunListener;
 import dev.junitloadtest.internal.recording.Sampler;
 import dev.junitloadtest.internal.recording.SecretMasker;
@@ -130,7 +131,17 @@ public final class LoadRun {
             monitor.start();
             // Listeners stop the run through this handle (an abortOnFail threshold), not through the run object.
             RunContext stoppable = run;
-            sampler.start(reason -> stoppable.abort(reason, null));
+            sampler.start(new RunControl() {
+                @Override
+                public void stop(StopReason reason) {
+                    stoppable.abort(reason, null);
+                }
+
+                @Override
+                public void endLoad() {
+                    stoppable.endLoad();
+                }
+            });
             Thread watchdog = timeLimit == null ? null : startWatchdog(run);
             UserFactory users = new UserFactory(run);
             switch (model) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import dev.junitloadtest.internal.capacity.CapacityPlan;
 import dev.junitloadtest.internal.config.LoadProfile;
 import dev.junitloadtest.internal.recording.RunListener;
 import dev.junitloadtest.internal.report.ReportSettings;
@@ -19,7 +20,7 @@ import org.apiguardian.api.API;
 
 /**
  * Runs one load test class from its validated parts and returns what a test framework shows of it: wires the outputs
- * ({@link Reporting}) and the abort watch of its thresholds as listeners of a {@link LoadRun}, bounds the run by the
+ * ({@link Reporting}), the abort watch of its thresholds and the watch of its capacity search as listeners of a {@link LoadRun}, bounds the run by the
  * class's time limit, runs it, judges its thresholds and writes every output within the run's shutdown grace, so a
  * run stopped by Ctrl-C still leaves its report. Knows nothing of JUnit: the adapter reads annotations and
  * configuration into the values given here, then publishes what {@link #run} returns. One instance per run.
@@ -64,11 +65,15 @@ public final class LoadTestRunner {
         Reporting reporting = Reporting.create(testClass, profile, reports, out, err);
         List<RunListener> listeners = new ArrayList<>(reporting.listeners());
         listeners.addAll(thresholds.listeners());
+        Optional<CapacityPlan> capacity = CapacityPlan.of(profile);
+        capacity.ifPresent(plan -> listeners.add(plan.watch()));
         LoadRun run = new LoadRun(profile, listeners, SAMPLE_INTERVAL);
         timeLimit.ifPresent(limit -> run.timeLimit(limit.duration(), limit.source()));
         return run.run(outcome -> {
             // Within the run's shutdown grace: a stopped run still writes every output of what it measured.
-            LoadTestResult judged = outcome.result().withThresholds(thresholds.evaluate(outcome.result()));
+            // The capacity first: thresholds may put a floor under it.
+            LoadTestResult searched = capacity.map(plan -> plan.judge(outcome.result())).orElse(outcome.result());
+            LoadTestResult judged = searched.withThresholds(thresholds.evaluate(searched));
             return new Finished(judged, reporting.finish(judged, thresholds.baseline()), outcome.failure());
         });
     }

@@ -29,6 +29,7 @@ final class RunContext {
     private final AtomicReference<Abort> abort = new AtomicReference<>();
     private final Thread driverThread;
     private volatile boolean stopping;
+    private volatile boolean loadEnded;
     private final java.util.SplittableRandom userRandoms;
     private final DataFeeds feeds;
 
@@ -103,6 +104,20 @@ final class RunContext {
 
     boolean isStopping() {
         return stopping;
+    }
+
+    /** Whether the load model's course was ended early, as planned, by {@link #endLoad()}. */
+    boolean isLoadEnded() {
+        return loadEnded;
+    }
+
+    /**
+     * Ends the load model's course now, as if it had run to its end: the driver returns and users stop as at the
+     * planned end, with no stop reason. Safe to call from any thread.
+     */
+    void endLoad() {
+        loadEnded = true;
+        LockSupport.unpark(driverThread);
     }
 
     /** Users start no new task from now on. */

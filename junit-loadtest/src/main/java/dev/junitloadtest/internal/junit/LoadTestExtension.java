@@ -49,6 +49,7 @@ import dev.junitloadtest.internal.config.ConfigurationParameters;
 import dev.junitloadtest.internal.config.LoadProfile;
 import dev.junitloadtest.internal.config.LoadTestConfigurationException;
 import dev.junitloadtest.internal.config.ProfileReader;
+import dev.junitloadtest.internal.capacity.CapacityPlan;
 import dev.junitloadtest.internal.engine.LoadRun;
 import dev.junitloadtest.internal.engine.LoadTestRunner;
 import dev.junitloadtest.internal.report.ReportSettings;
@@ -88,6 +89,7 @@ public final class LoadTestExtension implements BeforeAllCallback, ClassTemplate
             // The host given in code is known only when the run starts: the run's profile is read then, from reader.
             LoadProfile profile = reader.read();
             ThresholdPlan thresholds = ThresholdPlan.read(testClass, parameters, profile);
+            CapacityPlan.of(profile); // its budgets are checked now, before any user starts
             ReportSettings reports = ReportSettings.read(testClass, parameters, System::getenv);
             HostResolver.targetHostMember(testClass);
             context.getStore(NAMESPACE).put(ClassState.class,

@@ -80,6 +80,7 @@ final class ConsoleSummary {
             text.append(nl).append("Warnings").append(nl);
             result.warnings().forEach(warning -> text.append("- ").append(warning).append(nl));
         }
+        result.capacity().ifPresent(capacity -> text.append(nl).append(CapacityReport.console(capacity, nl)));
         if (!result.thresholds().isEmpty()) {
             text.append(nl).append("Thresholds").append(nl);
             for (ThresholdResult threshold : result.thresholds()) {

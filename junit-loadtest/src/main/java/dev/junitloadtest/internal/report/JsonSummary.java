@@ -70,6 +70,7 @@ final class JsonSummary {
         json.put("exceptions", exceptions(result));
         json.put("tasks", tasks(result));
         json.put("thresholds", thresholds(result));
+        json.put("capacity", result.capacity().map(CapacityReport::json).orElse(null));
         json.put("droppedIterations", result.droppedIterations());
         Map<String, Object> notSent = new LinkedHashMap<>();
         notSent.put("total", result.notSentCount());

@@ -51,10 +51,11 @@ public final class Reporting {
     static final String HTML = "report.html";
     static final String HISTOGRAM_LOG = "response-times.hlog";
     static final String MARKDOWN = "summary.md";
+    static final String CAPACITY = "capacity.csv";
 
     /** Every file, in the order the Markdown summary lists them. */
     private static final List<String> FILES = List.of(HTML, SUMMARY, STATS, STATS_HISTORY, FAILURES, EXCEPTIONS,
-            HISTOGRAM_LOG, MARKDOWN);
+            CAPACITY, HISTOGRAM_LOG, MARKDOWN);
 
     /** At most this many requests get a report entry of their own. */
     private static final int MAX_REQUEST_ENTRIES = 20;
@@ -173,6 +174,8 @@ public final class Reporting {
                 write(problems, dir.resolve(FAILURES), file -> LocustCsv.writeFailures(file, result));
                 write(problems, dir.resolve(EXCEPTIONS), file -> LocustCsv.writeExceptions(file, result));
                 write(problems, dir.resolve(SUMMARY), file -> JsonSummary.write(file, testClass, result));
+                result.capacity().ifPresent(capacity -> write(problems, dir.resolve(CAPACITY),
+                        file -> CapacityReport.writeCsv(file, capacity)));
                 write(problems, dir.resolve(HTML), file -> HtmlReport.write(result, before, file));
                 write(problems, dir.resolve(MARKDOWN), file -> Files.writeString(file, markdown(result, true)));
             } catch (IOException e) {
@@ -272,6 +275,7 @@ public final class Reporting {
         entries.put("loadtest.max.ms", millis(total.max()));
         entries.put("loadtest.elapsed.s", String.format(Locale.ROOT, "%.3f", result.elapsed().toNanos() / 1e9));
         entries.put("loadtest.load", result.profile().loadModel());
+        result.capacity().ifPresent(capacity -> entries.put("loadtest.capacity", capacity.describe()));
         int i = 0;
         for (RequestStats stats : result.requests()) {
             if (i++ == MAX_REQUEST_ENTRIES) {

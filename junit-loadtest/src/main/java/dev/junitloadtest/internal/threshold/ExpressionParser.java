@@ -22,10 +22,12 @@ public final class ExpressionParser {
     private static final String COMPARISONS = "<, <=, >, >=, == or !=";
 
     private final String text;
+    private final String attribute;
     private int position;
 
-    private ExpressionParser(String text) {
+    private ExpressionParser(String text, String attribute) {
         this.text = text;
+        this.attribute = attribute;
     }
 
     /**
@@ -34,7 +36,16 @@ public final class ExpressionParser {
      * @throws LoadTestConfigurationException if it is not a valid expression
      */
     public static Expression parse(String text) {
-        return new ExpressionParser(text).expression();
+        return parse(text, "@Threshold `value`");
+    }
+
+    /**
+     * Parses {@code text}, written in {@code attribute} ({@code @CapacitySearch `budgets`}), which messages name.
+     *
+     * @throws LoadTestConfigurationException if it is not a valid expression
+     */
+    public static Expression parse(String text, String attribute) {
+        return new ExpressionParser(text, attribute).expression();
     }
 
     /**
@@ -42,9 +53,14 @@ public final class ExpressionParser {
      * a caret under {@code position}.
      */
     static LoadTestConfigurationException invalid(String attribute, String value, int position, String reason) {
+        return invalidIn("@Threshold `" + attribute + "`", value, position, reason);
+    }
+
+    private static LoadTestConfigurationException invalidIn(String attribute, String value, int position,
+            String reason) {
         String shown = value.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
-        return new LoadTestConfigurationException("@Threshold `" + attribute + "` '" + value + "' is not valid: "
-                + reason + "\n  " + shown + "\n  " + " ".repeat(position) + "^");
+        return new LoadTestConfigurationException(attribute + " '" + value + "' is not valid: " + reason + "\n  "
+                + shown + "\n  " + " ".repeat(position) + "^");
     }
 
     private Expression expression() {
@@ -79,7 +95,7 @@ public final class ExpressionParser {
         if (quantity == Quantity.PERCENTAGE && number.compareTo(BigDecimal.valueOf(100)) > 0) {
             throw fail(numberStart, "a percentage is at most 100%");
         }
-        if (quantity == Quantity.COUNT && number.stripTrailingZeros().scale() > 0) {
+        if ((quantity == Quantity.COUNT || quantity == Quantity.USERS) && number.stripTrailingZeros().scale() > 0) {
             throw fail(numberStart, metric.name() + " is " + quantity.description() + ", a whole number");
         }
         BigDecimal budget = unit.map(u -> number.multiply(u.factor())).orElse(number);
@@ -172,6 +188,6 @@ public final class ExpressionParser {
     }
 
     private LoadTestConfigurationException fail(int at, String reason) {
-        return invalid("value", text, at, reason);
+        return invalidIn(attribute, text, at, reason);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.HdrHistogram.Histogram;
 
+import dev.junitloadtest.result.Capacity;
 import dev.junitloadtest.result.GeneratorHealth;
 import dev.junitloadtest.result.LatencyDistribution;
 import dev.junitloadtest.result.RequestStats;
@@ -35,10 +36,15 @@ interface Figures {
         return Optional.empty();
     }
 
-    /** {@code figures} with {@code health}, the generator's. */
-    static Figures withGenerator(Figures figures, GeneratorHealth health) {
+    /** What a capacity search found, for the run's figures at its end; empty while it runs or without one. */
+    default Optional<Capacity> capacity() {
+        return Optional.empty();
+    }
+
+    /** {@code figures} with {@code health}, the generator's, and the {@code capacity} the run's search found. */
+    static Figures withRun(Figures figures, GeneratorHealth health, Optional<Capacity> capacity) {
         return new Values(figures.count(), figures.failures(), figures.elapsed(), figures.responseTimes(),
-                figures.serviceTimes(), Optional.of(health));
+                figures.serviceTimes(), Optional.of(health), capacity);
     }
 
     /** Latencies as metrics read them; all zero when there are none. */
@@ -84,13 +90,14 @@ interface Figures {
 
     /** Figures read once, when made. */
     record Values(long count, long failures, Duration elapsed, Latencies responseTimes, Latencies serviceTimes,
-            Optional<GeneratorHealth> generator) implements Figures {
+            Optional<GeneratorHealth> generator, Optional<Capacity> capacity) implements Figures {
     }
 
     /** The figures of {@code stats}, a request's row of a result. */
     static Figures of(RequestStats stats) {
         return new Values(stats.count(), stats.failures(), stats.elapsed(), Latencies.of(stats.responseTimes()),
-                Latencies.of(stats.serviceTimes()), Optional.empty());
+                Latencies.of(stats.serviceTimes()), Optional.empty(),
+                Optional.empty());
     }
 
     /**
@@ -99,7 +106,7 @@ interface Figures {
      */
     static Figures of(Histogram responseMicros, Histogram serviceMicros, long failures, Duration elapsed) {
         return new Values(responseMicros.getTotalCount(), failures, elapsed, of(responseMicros), of(serviceMicros),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     // The same readings as LatencyDistribution's, without copying a histogram every second.

@@ -36,7 +36,7 @@ final class Judge {
             case Scope.All all -> verdicts.add(judge(spec, Scope.AGGREGATED,
                     spec.expression().metric().kind().ofGenerator() ? "the load generator"
                             : "all requests", where,
-                    Figures.withGenerator(Figures.of(window.total()), result.generatorHealth())));
+                    Figures.withRun(Figures.of(window.total()), result.generatorHealth(), result.capacity())));
             case Scope.One one -> {
                 Optional<RequestStats> inRun = result.request(one.key());
                 if (inRun.isEmpty()) {
@@ -80,6 +80,11 @@ final class Judge {
             return spec.verdict(request, false, metric.name() + " of " + subject + where + ": no requests were "
                     + "recorded, so the budget " + expression.budgetText() + " cannot be judged", "");
         }
+        if (metric.kind().ofCapacity() && figures.capacity().isEmpty()) {
+            return spec.verdict(request, false, metric.name() + ": no capacity search ran (the run was "
+                    + "configured as something else), so the budget " + expression.budgetText() + " cannot be judged",
+                    "");
+        }
         BigDecimal actual = metric.measure(figures);
         return spec.verdict(request, expression.holds(actual), describe(expression, subject, where, figures, actual),
                 expression.format(actual));
@@ -93,6 +98,10 @@ final class Judge {
      */
     static String describe(Expression expression, String subject, String where, Figures figures, BigDecimal actual) {
         Metric.Kind kind = expression.metric().kind();
+        if (kind.ofCapacity()) {
+            return expression.metric().name() + " was " + expression.format(actual) + ", budget "
+                    + expression.budgetText() + ": " + figures.capacity().orElseThrow().describe();
+        }
         String text = expression.metric().name() + " of " + subject + where + " was " + expression.format(actual);
         if (kind == Metric.Kind.FAILURE_RATE) {
             return text + " (" + Formats.count(figures.failures()) + " of " + Formats.count(figures.count())
@@ -100,6 +109,7 @@ final class Judge {
         }
         return text + ", budget " + expression.budgetText() + switch (expression.metric().quantity()) {
             // A count of requests is its own sample count.
+            case USERS -> "";
             case COUNT -> kind == Metric.Kind.COUNT ? "" : " (n=" + Formats.count(figures.count()) + ")";
             case RATE -> " (n=" + Formats.count(figures.count()) + " in " + at(figures.elapsed()) + ")";
             case TIME, PERCENTAGE -> " (n=" + Formats.count(figures.count()) + ")";

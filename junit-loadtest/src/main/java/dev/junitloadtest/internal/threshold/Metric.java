@@ -58,7 +58,11 @@ public record Metric(String name, Kind kind, Trend trend, Function<Figures, BigD
         /** A statistic of the load generator's pauses: {@code generator_pause_p99}. */
         GENERATOR_PAUSE("generator_pause_", Quantity.TIME),
         /** A statistic of how late users started work: {@code generator_lag_p99}. */
-        GENERATOR_LAG("generator_lag_", Quantity.TIME);
+        GENERATOR_LAG("generator_lag_", Quantity.TIME),
+        /** The users of the last step a capacity search held: {@code capacity_users}. */
+        CAPACITY_USERS("", Quantity.USERS),
+        /** The requests per second of the last step a capacity search held: {@code capacity_rps}. */
+        CAPACITY_RPS("", Quantity.RATE);
 
         private final String prefix;
         private final Quantity quantity;
@@ -89,7 +93,7 @@ public record Metric(String name, Kind kind, Trend trend, Function<Figures, BigD
         public boolean needsRequests() {
             return switch (this) {
                 case RESPONSE_TIME, SERVICE_TIME, FAILURE_RATE, FAILURES -> true;
-                case COUNT, RPS, GENERATOR_CPU, GENERATOR_PAUSE, GENERATOR_LAG -> false;
+                case COUNT, RPS, GENERATOR_CPU, GENERATOR_PAUSE, GENERATOR_LAG, CAPACITY_USERS, CAPACITY_RPS -> false;
             };
         }
 
@@ -101,28 +105,33 @@ public record Metric(String name, Kind kind, Trend trend, Function<Figures, BigD
             };
         }
 
+        /** Whether it is a figure of a capacity search ({@code @CapacitySearch}), known when the run ends. */
+        public boolean ofCapacity() {
+            return this == CAPACITY_USERS || this == CAPACITY_RPS;
+        }
+
         /**
          * Whether it can be judged per request ({@code request = "GET /"}): not the generator's figures, which are
-         * one set for the run.
+         * one set for the run, nor the capacity, found on all requests together.
          */
         public boolean perRequest() {
-            return !ofGenerator();
+            return !ofGenerator() && !ofCapacity();
         }
 
         /**
          * Whether it can be judged over a window of the run (a stage, from an offset): not service times, kept for
-         * the whole run only, nor the generator's figures, known when it ends.
+         * the whole run only, nor the generator's figures and the capacity, known when it ends.
          */
         public boolean windowable() {
-            return this != SERVICE_TIME && !ofGenerator();
+            return this != SERVICE_TIME && !ofGenerator() && !ofCapacity();
         }
 
         /**
-         * Whether a threshold on it may stop the run ({@code abortOnFail}): not the generator's figures, known when
-         * the run ends.
+         * Whether a threshold on it may stop the run ({@code abortOnFail}): not the generator's figures nor the
+         * capacity, known when the run ends.
          */
         public boolean mayStopRun() {
-            return !ofGenerator();
+            return !ofGenerator() && !ofCapacity();
         }
     }
 

@@ -16,6 +16,7 @@ import org.apiguardian.api.API;
 import dev.junitloadtest.internal.threshold.Figures.Latencies;
 import dev.junitloadtest.internal.threshold.Metric.Kind;
 import dev.junitloadtest.internal.threshold.Metric.Trend;
+import dev.junitloadtest.result.Capacity;
 import dev.junitloadtest.result.GeneratorHealth;
 
 /**
@@ -29,7 +30,8 @@ public final class Metrics {
     /** The metrics, for messages that say which exist. */
     public static final String KNOWN = "p95 or any percentile such as p99.9, median, avg, min, max, failure_rate, "
             + "failures, count or rps; service_p95, service_avg... for service times; generator_cpu, "
-            + "generator_cpu_peak, generator_pause_p99, generator_lag_p99... for the load generator's health";
+            + "generator_cpu_peak, generator_pause_p99, generator_lag_p99... for the load generator's health; "
+            + "capacity_users or capacity_rps for a @CapacitySearch";
 
     private static final Pattern NUMBER = Pattern.compile("\\d+(\\.\\d+)?");
 
@@ -46,7 +48,11 @@ public final class Metrics {
             named("generator_cpu_peak", Kind.GENERATOR_CPU, Trend.EITHER,
                     f -> BigDecimal.valueOf(generator(f).cpuPeak())),
             latencies(Kind.GENERATOR_PAUSE, figures -> Latencies.of(generator(figures).pauses())),
-            latencies(Kind.GENERATOR_LAG, figures -> Latencies.of(generator(figures).schedulingLag())));
+            latencies(Kind.GENERATOR_LAG, figures -> Latencies.of(generator(figures).schedulingLag())),
+            named("capacity_users", Kind.CAPACITY_USERS, Trend.EITHER,
+                    f -> BigDecimal.valueOf(capacity(f).users())),
+            named("capacity_rps", Kind.CAPACITY_RPS, Trend.EITHER,
+                    f -> BigDecimal.valueOf(capacity(f).requestsPerSecond())));
 
     private Metrics() {
     }
@@ -130,6 +136,11 @@ public final class Metrics {
     private static GeneratorHealth generator(Figures figures) {
         return figures.generator().orElseThrow(() -> new IllegalStateException(
                 "The load generator's figures are known at the end of the run only"));
+    }
+
+    private static Capacity capacity(Figures figures) {
+        return figures.capacity().orElseThrow(() -> new IllegalStateException(
+                "The capacity is known at the end of a run with a @CapacitySearch only"));
     }
 
     private static BigDecimal perSecond(long count, Duration elapsed) {

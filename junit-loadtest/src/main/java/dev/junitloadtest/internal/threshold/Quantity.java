@@ -22,7 +22,9 @@ enum Quantity {
     /** A number of requests; written without a unit. */
     COUNT("a number of requests", "write no unit", ""),
     /** Requests per second; written without a unit (or {@code /s}). */
-    RATE("a rate per second", "write no unit, or /s", "");
+    RATE("a rate per second", "write no unit, or /s", ""),
+    /** A number of virtual users; written without a unit. */
+    USERS("a number of users", "write no unit", "");
 
     private static final Map<String, Unit> UNITS = new LinkedHashMap<>();
 
@@ -81,7 +83,7 @@ enum Quantity {
                 yield Formats.decimal(value.divide(written.factor())) + " " + written.symbol();
             }
             case PERCENTAGE -> Formats.decimal(value.movePointRight(2)) + "%";
-            case COUNT -> Formats.decimal(value);
+            case COUNT, USERS -> Formats.decimal(value);
             case RATE -> Formats.decimal(value) + "/s";
         };
     }

@@ -62,6 +62,18 @@ final class ThresholdReader {
                     + "generator over the whole run: it takes no `request`, no window (`stage`, `lastStage`, "
                     + "`from`) and no `abortOnFail`.");
         }
+        if (kind.ofCapacity()) {
+            if (misplaced) {
+                throw new LoadTestConfigurationException("@Threshold '" + expression.text() + "' is about the "
+                        + "capacity the search found over the whole run: it takes no `request`, no window (`stage`, "
+                        + "`lastStage`, `from`) and no `abortOnFail`.");
+            }
+            if (!(profile.model() instanceof LoadModel.Closed closed && closed.search().isPresent())) {
+                throw new LoadTestConfigurationException("@Threshold '" + expression.text() + "' needs a "
+                        + "@CapacitySearch, but " + profile.testName() + " runs " + profile.model().describe()
+                        + "; declare @CapacitySearch, or remove the threshold.");
+            }
+        }
         if (!(window instanceof Window.Whole) && !kind.windowable()) {
             throw new LoadTestConfigurationException("@Threshold '" + expression.text() + "' cannot be judged "
                     + window.phrase().strip() + ": service times are kept for the whole run only. Judge the whole "

@@ -31,7 +31,15 @@ class SamplerConsistencyTests {
         Sampler sampler = new Sampler(recording, RunClock.startingNow(), Duration.ofMillis(1), List.of(listener),
                 "consistency");
         int perWriter = 400_000;
-        sampler.start(reason -> { });
+        sampler.start(new RunControl() {
+            @Override
+            public void stop(dev.junitloadtest.result.StopReason reason) {
+            }
+
+            @Override
+            public void endLoad() {
+            }
+        });
         Thread[] writers = new Thread[2];
         for (int w = 0; w < writers.length; w++) {
             RequestRecorder recorder = recording.recorder("GET", "/dead-" + w);

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.testkit.engine.Events;
 
+import dev.junitloadtest.CapacitySearch;
 import dev.junitloadtest.FixtureRun;
 import dev.junitloadtest.LoadTest;
 import dev.junitloadtest.RampStage;
@@ -24,6 +25,7 @@ import dev.junitloadtest.WaitTime;
 import dev.junitloadtest.http.Http;
 import dev.junitloadtest.internal.report.html.HtmlReport;
 import dev.junitloadtest.json.JsonValue;
+import dev.junitloadtest.result.Capacity;
 import dev.junitloadtest.result.FailureStats;
 import dev.junitloadtest.result.LoadTestResult;
 import dev.junitloadtest.result.RequestStats;
@@ -215,6 +217,67 @@ class HtmlReportBrowserTests {
                 .containsExactlyElementsOf(SyntheticResults.HOSTILE);
         assertThat(page.get("charts").asInt()).isEqualTo(3);
         Files.write(OUTPUT.resolve("hostile/report.png"), chromium.screenshot());
+    }
+
+    @Test
+    void theReportOfACapacitySearchDrawsThroughputAndP95AgainstUsers() throws Exception {
+        LoadTestResult result = runLoad(CapacitySearchTestCase.class).result();
+        Capacity capacity = result.capacity().orElseThrow();
+        assertThat(capacity.steps()).hasSize(3);
+        Path file = OUTPUT.resolve("capacity/report.html");
+        HtmlReport.write(result, file);
+
+        chromium.open(file.toUri(), 1400, 900);
+
+        assertThat(chromium.problems()).isEmpty();
+        JsonValue chart = chromium.evaluate("""
+                (() => {
+                  const u = window.loadTestReport.capacityChart;
+                  const canvas = u.root.querySelector('canvas');
+                  const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+                  const colours = u.series.slice(1).map(s => s.stroke().match(/[0-9a-f]{2}/gi).map(h => parseInt(h, 16)));
+                  const counts = colours.map(([r, g, b]) => {
+                    let count = 0;
+                    for (let i = 0; i < pixels.length; i += 4) {
+                      if (pixels[i + 3] > 200 && Math.abs(pixels[i] - r) < 8 && Math.abs(pixels[i + 1] - g) < 8
+                          && Math.abs(pixels[i + 2] - b) < 8) count++;
+                    }
+                    return count;
+                  });
+                  return {
+                    id: u.root.parentNode.id,
+                    users: u.data[0],
+                    series: u.series.slice(1).map(s => s.label),
+                    drawn: u.data.slice(1).map(values => values.every(v => v > 0)),
+                    pixels: counts,
+                    rows: document.querySelectorAll('#capacity table.capacity tbody tr').length,
+                    timeCharts: window.loadTestReport.charts.length
+                  };
+                })()""");
+        assertThat(chart.get("id").asText()).isEqualTo("chart-capacity");
+        assertThat(chart.get("users").toString()).isEqualTo("[2,4,6]");
+        assertThat(chart.get("series").toString()).isEqualTo("[\"Requests/s\",\"p95\"]");
+        assertThat(chart.get("drawn").toString()).as("every step has a rate and a p95").isEqualTo("[true,true]");
+        // Each series drew a line of its own colour across the plot, not only points or axes.
+        assertThat(chart.get("pixels").elements()).allSatisfy(count -> assertThat(count.asInt()).isGreaterThan(100));
+        assertThat(chart.get("rows").asInt()).isEqualTo(3);
+        assertThat(chart.get("timeCharts").asInt()).isEqualTo(3);
+        Files.write(OUTPUT.resolve("capacity/report.png"), chromium.screenshot());
+    }
+
+    /** A capacity search of three one-second steps that all hold: 2, 4 and 6 users on the sample target's {@code /}. */
+    @LoadTest(stopTimeout = "1s")
+    @CapacitySearch(startUsers = 2, step = 2, maxUsers = 6, stepDuration = "1s", warmUp = 0,
+            budgets = {"p95 < 5s", "failure_rate < 1%"})
+    static class CapacitySearchTestCase {
+
+        @RegisterExtension
+        static SampleTargetExtension target = new SampleTargetExtension();
+
+        @Task
+        void home(Http http) {
+            http.get("/");
+        }
     }
 
     /**

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.junitloadtest.result.Capacity;
+import dev.junitloadtest.result.CapacityStep;
 import dev.junitloadtest.result.HistoryPoint;
 import dev.junitloadtest.result.LoadTestResult;
 import dev.junitloadtest.result.RunProfile;
@@ -73,7 +75,27 @@ final class ChartData {
         data.put("p99", p99);
         data.put("max", max);
         data.put("stages", stages);
+        data.put("capacity", result.capacity().map(ChartData::capacity).orElse(null));
         return data;
+    }
+
+    /** A capacity search's steps against their users: requests per second and p95 (null for a step without any). */
+    private static Map<String, Object> capacity(Capacity capacity) {
+        List<Object> users = new ArrayList<>();
+        List<Object> rps = new ArrayList<>();
+        List<Object> p95 = new ArrayList<>();
+        for (CapacityStep step : capacity.steps()) {
+            users.add(step.users());
+            rps.add(round(step.requestsPerSecond()));
+            p95.add(step.requests() > 0 ? millis(step.p95()) : null);
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("users", users);
+        json.put("rps", rps);
+        json.put("p95", p95);
+        json.put("capacityUsers", capacity.held().map(CapacityStep::users).orElse(null));
+        json.put("kneeUsers", capacity.knee().map(CapacityStep::users).orElse(null));
+        return json;
     }
 
     private static double seconds(Duration duration) {

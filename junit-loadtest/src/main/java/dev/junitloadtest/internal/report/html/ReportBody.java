@@ -13,6 +13,9 @@ import dev.junitloadtest.result.ExceptionStats;
 import dev.junitloadtest.result.FailureStats;
 import dev.junitloadtest.result.Formats;
 import dev.junitloadtest.result.HistoryPoint;
+import dev.junitloadtest.internal.report.CapacityReport;
+import dev.junitloadtest.result.Capacity;
+import dev.junitloadtest.result.CapacityStep;
 import dev.junitloadtest.result.LoadTestResult;
 import dev.junitloadtest.result.RequestStats;
 import dev.junitloadtest.result.TaskStats;
@@ -39,6 +42,7 @@ final class ReportBody {
         body.notices();
         body.headline();
         body.charts();
+        body.capacity();
         body.thresholds();
         body.requests();
         baseline.ifPresent(before -> new BaselineSection(result, before, body.out).render());
@@ -161,6 +165,35 @@ final class ReportBody {
         chart("users", "Users", "running at the end of each interval");
         out.append("<noscript><p class=\"empty\">The charts need JavaScript; the tables below do not.</p></noscript>\n")
                 .append("</section>\n");
+    }
+
+    /** A capacity search's result: the capacity in words, throughput and p95 against users, the step table. */
+    private void capacity() {
+        if (result.capacity().isEmpty()) {
+            return;
+        }
+        Capacity capacity = result.capacity().get();
+        out.append("<section id=\"capacity\">\n<h2>Capacity</h2>\n<p class=\"capacity-verdict\">")
+                .append(text(capacity.describe())).append("</p>\n<p>Budgets: <code>")
+                .append(text(String.join(", ", capacity.budgets()))).append("</code>; knee: ")
+                .append(text(CapacityReport.knee(capacity))).append("</p>\n");
+        chart("capacity", "Throughput and p95 against users", "each step after its warm-up");
+        out.append("<div class=\"scroll\">\n<table class=\"stats capacity\">\n<thead><tr><th class=\"num\">Step</th>")
+                .append("<th class=\"num\">Users</th><th class=\"num\">Requests</th><th class=\"num\">Fail %</th>")
+                .append("<th class=\"num\">req/s</th><th class=\"num\">p50</th><th class=\"num\">p95</th>")
+                .append("<th class=\"num\">p99</th><th>Verdict</th><th>Breaches</th></tr></thead>\n<tbody>\n");
+        for (CapacityStep step : capacity.steps()) {
+            out.append("<tr class=\"").append(step.held() ? "pass" : "fail").append("\">");
+            for (String cell : List.of(Integer.toString(step.number()), Formats.count(step.users()),
+                    Formats.count(step.requests()), Formats.compactPercent(step.failureRate()),
+                    Formats.compactRate(step.requestsPerSecond()), Formats.compactMillis(step.p50()),
+                    Formats.compactMillis(step.p95()), Formats.compactMillis(step.p99()))) {
+                out.append("<td class=\"num\">").append(cell).append("</td>");
+            }
+            out.append("<td>").append(text(CapacityReport.verdict(capacity, step))).append("</td><td>")
+                    .append(text(String.join("; ", step.breaches()))).append("</td></tr>\n");
+        }
+        out.append("</tbody>\n</table>\n</div>\n</section>\n");
     }
 
     private void chart(String id, String title, String caption) {

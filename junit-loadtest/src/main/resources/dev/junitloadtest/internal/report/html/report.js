@@ -1,4 +1,5 @@
-// junit-loadtest report: draws the three time-series charts with uPlot from the JSON in #report-data.
+// junit-loadtest report: draws the three time-series charts (and a capacity search's chart) with uPlot from the JSON
+// in #report-data.
 (function () {
   'use strict';
 
@@ -161,11 +162,59 @@
     { label: 'Users', color: COLORS.users, fill: true }
   ], [data.users], whole, '');
 
+  // A capacity search: throughput (left axis) and p95 (right axis) against the users of each step.
+  function capacityChart() {
+    var element = document.getElementById('chart-capacity');
+    var capacity = data.capacity;
+    if (!element || !capacity) return;
+    if (capacity.users.length === 0) {
+      element.classList.add('no-data');
+      element.textContent = 'No step was judged.';
+      return;
+    }
+    var fromZero = function (u, min, max) { return [0, max > 0 ? uPlot.rangeNum(0, max, 0.1, true)[1] : 1]; };
+    var axis = function (scale, side, format) {
+      return {
+        scale: scale,
+        side: side,
+        stroke: COLORS.axis,
+        grid: { show: side === 3, stroke: COLORS.grid, width: 1 },
+        ticks: { stroke: COLORS.grid },
+        size: 64,
+        values: function (u, splits) { return splits.map(format); }
+      };
+    };
+    var options = {
+      width: Math.max(element.clientWidth, 300),
+      height: 240,
+      cursor: { y: false, drag: { x: false, y: false } },
+      legend: { live: true },
+      scales: { x: { time: false }, rps: { range: fromZero }, ms: { range: fromZero } },
+      axes: [
+        { stroke: COLORS.axis, grid: { stroke: COLORS.grid, width: 1 }, ticks: { stroke: COLORS.grid },
+          values: function (u, splits) { return splits.map(whole); } },
+        axis('rps', 3, rate),
+        axis('ms', 1, millis)
+      ],
+      series: [
+        { label: 'Users', value: function (u, v) { return whole(v); } },
+        { label: 'Requests/s', scale: 'rps', stroke: COLORS.rps, width: 2, points: { size: 6 },
+          value: function (u, v) { return rate(v) + ' /s'; } },
+        { label: 'p95', scale: 'ms', stroke: COLORS.p95, width: 2, points: { size: 6 }, spanGaps: false,
+          value: function (u, v) { return millis(v) + ' ms'; } }
+      ]
+    };
+    window.loadTestReport.capacityChart = new uPlot(options, [capacity.users, capacity.rps, capacity.p95], element);
+  }
+
+  capacityChart();
+
   var resizeTimer = null;
   window.addEventListener('resize', function () {
     clearTimeout(resizeTimer);
     resizeTimer = setTimeout(function () {
-      charts.forEach(function (u) {
+      var capacity = window.loadTestReport.capacityChart;
+      charts.concat(capacity ? [capacity] : []).forEach(function (u) {
         u.setSize({ width: Math.max(u.root.parentNode.clientWidth, 300), height: u.height });
       });
     }, 100);

@@ -1,0 +1,114 @@
+package dev.junitloadtest.capacity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.Event;
+
+import dev.junitloadtest.CapacitySearch;
+import dev.junitloadtest.EngineRuns;
+import dev.junitloadtest.FixtureRun;
+import dev.junitloadtest.LoadTest;
+import dev.junitloadtest.LoadTestVerdicts;
+import dev.junitloadtest.Task;
+import dev.junitloadtest.Threshold;
+import dev.junitloadtest.http.Http;
+import dev.junitloadtest.result.Capacity;
+import dev.junitloadtest.result.CapacityStep;
+import dev.junitloadtest.result.LoadTestResult;
+
+/**
+ * A capacity search finds the capacity of a target whose capacity is known by construction. {@link FixedCapacityServer}
+ * has K = 4 workers and a service time S = 20 ms, so it serves at most K / S = 200 requests per second. N closed users
+ * without wait keep N requests in it: up to K are served at once (a response takes S), beyond K the rest queue in
+ * arrival order, and in steady state each request waits for the N - K ahead of it, served K at a time, so a response
+ * takes N * S / K (Little's law: N = 200/s * R). Steps of 4 users see 20, 40, 60, 80 ms. The budget p95 < 50 ms lies
+ * halfway between the levels of 8 and 12 users, so a step's verdict would flip only if its p95 were off by 10 ms
+ * (S / 2; the HTTP overhead on loopback is a millisecond or two): the theory's capacity is 8 users, the first breach
+ * 12. The test tolerates one step (4 users) either way, and asserts no time.
+ */
+class KnownCapacityTests {
+
+    static final int WORKERS = 4;
+    static final Duration SERVICE_TIME = Duration.ofMillis(20);
+    static final int STEP = 4;
+    /** The last step whose response time max(S, N * S / K) is below 50 ms: 8 users, 40 ms (12 users take 60). */
+    static final int THEORETICAL_CAPACITY = 8;
+    /** The first step whose p95 (40 ms) exceeds 1.5 times the first step's (20 ms): the first one above K. */
+    static final int THEORETICAL_KNEE = 8;
+
+    @Test
+    void findsTheCapacityOfATargetKnownByConstructionWithinOneStep() {
+        FixtureRun run = EngineRuns.runLoad(KnownCapacityTestCase.class);
+        assertThat(run.containerEvents().failed().count()).isZero();
+        LoadTestResult result = run.result();
+        Capacity capacity = result.capacity().orElseThrow();
+        String table = capacity.steps().stream().map(s -> s.number() + ": " + s.users() + " users: " + s.figures()
+                + " " + s.breaches()).collect(Collectors.joining("\n"));
+
+        assertThat(capacity.outcome()).as(table).isEqualTo(Capacity.Outcome.LIMIT_FOUND);
+        assertThat(capacity.users()).as(table).isBetween(THEORETICAL_CAPACITY - STEP, THEORETICAL_CAPACITY + STEP);
+        CapacityStep held = capacity.held().orElseThrow();
+        CapacityStep breach = capacity.breach().orElseThrow();
+        assertThat(held.held()).isTrue();
+        assertThat(breach.held()).isFalse();
+        assertThat(breach.users()).as(table).isGreaterThan(held.users());
+        assertThat(breach.breaches()).as(table).allSatisfy(message -> assertThat(message)
+                .startsWith("p95 of all requests in step " + breach.number() + " (").contains(", budget < 50 ms (n="));
+        // The next step confirmed the breach, and the search ran no step after it: the watch ended the load.
+        assertThat(capacity.steps()).hasSize(breach.number() + 1);
+        assertThat(capacity.steps().getLast().held()).isFalse();
+        assertThat(result.stop()).as("a search that found its limit ran its course").isEmpty();
+        // The server cannot serve more than K requests at once, nor more than K / S per second.
+        assertThat(run.result().total().count()).isPositive();
+        assertThat(capacity.requestsPerSecond()).as(table).isPositive()
+                .isLessThanOrEqualTo(WORKERS * 1000.0 / SERVICE_TIME.toMillis() * 1.05);
+        assertThat(capacity.knee()).as(table).get().extracting(CapacityStep::users)
+                .isIn(THEORETICAL_KNEE, THEORETICAL_KNEE + STEP);
+        // Each step is judged on its own second: the steps partition the run.
+        for (CapacityStep step : capacity.steps()) {
+            assertThat(step.judgedFrom()).isGreaterThanOrEqualTo(Duration.ofSeconds(step.number() - 1));
+            assertThat(step.judgedFrom()).isLessThan(Duration.ofSeconds(step.number()));
+            assertThat(step.users()).isEqualTo(4 + STEP * (step.number() - 1));
+        }
+
+        List<Event> verdicts = run.testEvents().finished().list();
+        assertThat(outcome(verdicts, "capacity_users >= 4")).isEqualTo("passed");
+        assertThat(outcome(verdicts, "capacity_users >= 100")).isEqualTo("capacity_users was " + capacity.users()
+                + ", budget >= 100: " + capacity.describe());
+        assertThat(capacity.describe()).startsWith(held.users() + " users (" + held.figures() + "); "
+                + breach.users() + " users broke a budget, confirmed");
+    }
+
+    static String outcome(List<Event> events, String name) {
+        Event event = events.stream().filter(e -> e.getTestDescriptor().getDisplayName().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no verdict " + name + " in " + events.stream()
+                        .map(e -> e.getTestDescriptor().getDisplayName()).toList()));
+        TestExecutionResult result = event.getRequiredPayload(TestExecutionResult.class);
+        return result.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? "passed"
+                : result.getThrowable().orElseThrow().getMessage();
+    }
+
+    @LoadTest(stopTimeout = "2s")
+    @CapacitySearch(startUsers = 4, step = STEP, maxUsers = 40, stepDuration = "1s", warmUp = 0,
+            budgets = "p95 < 50ms")
+    @Threshold("capacity_users >= 4")
+    @Threshold("capacity_users >= 100")
+    static class KnownCapacityTestCase implements LoadTestVerdicts {
+
+        @RegisterExtension
+        static FixedCapacityServer server = new FixedCapacityServer(WORKERS, SERVICE_TIME);
+
+        @Task
+        void work(Http http) {
+            http.get("/work");
+        }
+    }
+
+}
