@@ -27,19 +27,20 @@ import dev.junitloadtest.result.RequestStats;
 /**
  * The Heroku load-testing guide (LoadForge), "Load testing helps reveal when a single dyno saturates": the sample
  * target (the Locust-on-Heroku article's API) in a container limited like a dyno, a quarter of a CPU and 512 MB,
- * started by Testcontainers, under users who never pause, doubled stage by stage after a warm-up.
+ * started by Testcontainers, under users who never pause: a few users, then many, then twice as many.
  *
  * <p>What it shows, as the guide describes it: "if requests per second stop increasing while latency rises, you have
- * likely hit a capacity limit". Requests per second grow with the first users, then flatten; from there each doubling
- * of users doubles the time each request waits, and the container's CPU is throttled at its limit.
+ * likely hit a capacity limit". Requests per second grow with the first users, then flatten: past the dyno's limit,
+ * twice the users bring barely more requests, and each request waits about twice as long (Little's law). The
+ * container's CPU is throttled at its limit. Where the limit lies depends on the machine (how fast the generator turns
+ * a request around, how fast the dyno's quarter CPU serves one): the last two stages are far enough past it on any
+ * machine this runs on (tens of users against a dyno that saturates at a few), so the test compares those two.
  */
 @LoadTest
 @RampStage(duration = "4s", users = 8) // warm-up: the target's JIT compiles on a quarter of a CPU
-@RampStage(duration = "2s", users = 1)
 @RampStage(duration = "2s", users = 2)
-@RampStage(duration = "2s", users = 4)
-@RampStage(duration = "2s", users = 8)
-@RampStage(duration = "2s", users = 16)
+@RampStage(duration = "2s", users = 32)
+@RampStage(duration = "2s", users = 64)
 @RequiresDocker
 @Testcontainers
 @Threshold("failures == 0") // a saturated dyno queues, it does not fail
@@ -67,21 +68,24 @@ class DynoSaturationLoadTest implements LoadTestVerdicts {
 
     @Test
     void throughputFlattensOnceTheDynoIsSaturated(LoadTestResult result) {
-        double twoUsers = stage(result, 3).throughput();
-        double sixteenUsers = stage(result, 6).throughput();
-        // Eight times the users would bring eight times the requests to a dyno with CPU to spare.
-        assertThat(sixteenUsers).as("requests/s of 16 users against 2 users' %.0f", twoUsers)
-                .isLessThan(3 * twoUsers);
+        double twoUsers = stage(result, 2).throughput();
+        double manyUsers = stage(result, 3).throughput();
+        double twiceAsMany = stage(result, 4).throughput();
+        assertThat(manyUsers).as("requests/s of 32 users against 2 users' %.0f", twoUsers).isGreaterThan(twoUsers);
+        // Twice the users would bring twice the requests to a dyno with CPU to spare.
+        assertThat(twiceAsMany).as("requests/s of 64 users against 32 users' %.0f", manyUsers)
+                .isLessThan(1.4 * manyUsers);
     }
 
     @Test
     void latencyGrowsWithTheQueue(LoadTestResult result) {
-        RequestStats twoUsers = stage(result, 3);
-        RequestStats sixteenUsers = stage(result, 6);
+        RequestStats twoUsers = stage(result, 2);
+        RequestStats manyUsers = stage(result, 3);
+        RequestStats twiceAsMany = stage(result, 4);
         // Little's law: with requests/s flat, the time in the system grows with the users waiting in it.
-        assertThat(sixteenUsers.median()).as("median of 16 users against 2 users' %s", twoUsers.median())
-                .isGreaterThan(twoUsers.median().multipliedBy(3));
-        assertThat(sixteenUsers.percentile(95)).as("p95 of 16 users against 2 users' %s", twoUsers.percentile(95))
+        assertThat(twiceAsMany.median()).as("median of 64 users against 32 users' %s", manyUsers.median())
+                .isGreaterThan(manyUsers.median().multipliedBy(3).dividedBy(2));
+        assertThat(twiceAsMany.percentile(95)).as("p95 of 64 users against 2 users' %s", twoUsers.percentile(95))
                 .isGreaterThan(twoUsers.percentile(95));
     }
 
