@@ -30,11 +30,10 @@ import dev.junitloadtest.result.RequestStats;
  * started by Testcontainers, under users who never pause: a few users, then many, then twice as many.
  *
  * <p>What it shows, as the guide describes it: "if requests per second stop increasing while latency rises, you have
- * likely hit a capacity limit". Requests per second grow with the first users, then flatten: past the dyno's limit,
- * twice the users bring barely more requests, and each request waits about twice as long (Little's law). The
- * container's CPU is throttled at its limit. Where the limit lies depends on the machine (how fast the generator turns
- * a request around, how fast the dyno's quarter CPU serves one): the last two stages are far enough past it on any
- * machine this runs on (tens of users against a dyno that saturates at a few), so the test compares those two.
+ * likely hit a capacity limit". Past the dyno's limit its requests/s stop growing with the users, so each user gets
+ * fewer through and each request waits longer (Little's law); the container's CPU is throttled at its limit. Where
+ * the limit lies depends on the machine (how fast the generator turns a request around, how the quarter CPU is
+ * throttled), so the test does not look for it: it compares 2 users, well below it, with 64, well past it.
  */
 @LoadTest
 @RampStage(duration = "4s", users = 8) // warm-up: the target's JIT compiles on a quarter of a CPU
@@ -68,24 +67,23 @@ class DynoSaturationLoadTest implements LoadTestVerdicts {
 
     @Test
     void throughputFlattensOnceTheDynoIsSaturated(LoadTestResult result) {
-        double twoUsers = stage(result, 2).throughput();
-        double manyUsers = stage(result, 3).throughput();
-        double twiceAsMany = stage(result, 4).throughput();
-        assertThat(manyUsers).as("requests/s of 32 users against 2 users' %.0f", twoUsers).isGreaterThan(twoUsers);
-        // Twice the users would bring twice the requests to a dyno with CPU to spare.
-        assertThat(twiceAsMany).as("requests/s of 64 users against 32 users' %.0f", manyUsers)
-                .isLessThan(1.4 * manyUsers);
+        double perUserAtTwo = stage(result, 2).throughput() / 2;
+        double perUserAtSixtyFour = stage(result, 4).throughput() / 64;
+        // A dyno with CPU to spare serves each user as fast at 64 users as at 2. A saturated one shares its fixed
+        // requests/s among them: a quarter CPU serves a few thousand a second at most, and two users alone get
+        // several hundred each through, so at 64 users each gets a small fraction of that.
+        assertThat(perUserAtSixtyFour).as("requests/s per user at 64 users against %.0f at 2 users", perUserAtTwo)
+                .isLessThan(perUserAtTwo / 2);
     }
 
     @Test
     void latencyGrowsWithTheQueue(LoadTestResult result) {
         RequestStats twoUsers = stage(result, 2);
-        RequestStats manyUsers = stage(result, 3);
-        RequestStats twiceAsMany = stage(result, 4);
+        RequestStats sixtyFourUsers = stage(result, 4);
         // Little's law: with requests/s flat, the time in the system grows with the users waiting in it.
-        assertThat(twiceAsMany.median()).as("median of 64 users against 32 users' %s", manyUsers.median())
-                .isGreaterThan(manyUsers.median().multipliedBy(3).dividedBy(2));
-        assertThat(twiceAsMany.percentile(95)).as("p95 of 64 users against 2 users' %s", twoUsers.percentile(95))
+        assertThat(sixtyFourUsers.median()).as("median of 64 users against 2 users' %s", twoUsers.median())
+                .isGreaterThan(twoUsers.median().multipliedBy(3));
+        assertThat(sixtyFourUsers.percentile(95)).as("p95 of 64 users against 2 users' %s", twoUsers.percentile(95))
                 .isGreaterThan(twoUsers.percentile(95));
     }
 
