@@ -21,6 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import dev.junitloadtest.internal.recording.Recording;
 import dev.junitloadtest.internal.recording.RunClock;
+import dev.junitloadtest.internal.recording.RunControl;
 import dev.junitloadtest.internal.recording.SecretMasker;
 import dev.junitloadtest.internal.recording.Sampler;
 
@@ -47,7 +48,7 @@ public class RecordingBenchmark {
             recording.recorder("GET", "/api/v1/items/" + i).record(1000, 0, 100, null);
         }
         sampler = new Sampler(recording, RunClock.startingNow(), Duration.ofSeconds(1), List.of(), "jmh");
-        sampler.start(reason -> { });
+        sampler.start(RunControl.none());
     }
 
     @TearDown(Level.Trial)

@@ -8,6 +8,7 @@ import java.util.Optional;
 import dev.junitloadtest.CapacitySearch;
 import dev.junitloadtest.LoadTest;
 import dev.junitloadtest.LoadTestConstants;
+import dev.junitloadtest.result.Formats;
 
 /**
  * Reads a {@link CapacitySearch @CapacitySearch} into a validated {@link CapacitySearchSpec}, each of its step settings
@@ -65,12 +66,12 @@ final class CapacitySearchReader {
         double warmUp = search.warmUp();
         if (!(warmUp >= 0 && warmUp < 1)) {
             throw new LoadTestConfigurationException(NAME + " requires that `warmUp` be >= 0 and < 1 (a share of each "
-                    + "step), but was " + Numbers.compact(warmUp) + ".");
+                    + "step), but was " + Formats.compact(warmUp) + ".");
         }
         Duration warmUpDuration = CapacitySearchSpec.warmUpDuration(stepDuration, warmUp);
         if (warmUpDuration.compareTo(stepDuration) >= 0) {
             throw new LoadTestConfigurationException(NAME + " requires that each step keep at least 1s to judge after "
-                    + "its warm-up, but `warmUp` " + Numbers.compact(warmUp) + " of a " + DurationSyntax.format(
+                    + "its warm-up, but `warmUp` " + Formats.compact(warmUp) + " of a " + DurationSyntax.format(
                             stepDuration) + " step leaves out " + DurationSyntax.format(warmUpDuration)
                     + " (the warm-up is rounded up to whole seconds).");
         }
@@ -85,7 +86,7 @@ final class CapacitySearchReader {
         }
         if (!(search.kneeFactor() > 1) || Double.isInfinite(search.kneeFactor())) {
             throw new LoadTestConfigurationException(NAME + " requires that `kneeFactor` be > 1 and finite, but was "
-                    + Numbers.compact(search.kneeFactor()) + ".");
+                    + Formats.compact(search.kneeFactor()) + ".");
         }
         return new CapacitySearchSpec(start.value(), step.value(), max.value(), stepDuration, warmUp, budgets,
                 search.confirmations(), search.kneeFactor());

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.apiguardian.api.API;
+import dev.junitloadtest.result.Formats;
 
 /** How many virtual users run, and when: the closed model (users, stages) or the open one (arrival rate). Internal. */
 @API(status = INTERNAL, since = "0.1")
@@ -58,7 +59,7 @@ public sealed interface LoadModel {
             if (stages.size() == 1) {
                 Stage stage = stages.getFirst();
                 String rate = Double.isInfinite(stage.spawnRate()) ? "started at once"
-                        : "spawned at " + Numbers.compact(stage.spawnRate()) + "/s";
+                        : "spawned at " + Formats.compact(stage.spawnRate()) + "/s";
                 return stage.users() + " users " + rate + " for " + DurationSyntax.format(stage.duration());
             }
             return "stages: " + stages.stream().map(Stage::describe).collect(Collectors.joining(", "));
@@ -70,7 +71,7 @@ public sealed interface LoadModel {
 
         @Override
         public String describe() {
-            return Numbers.compact(ratePerSecond) + " iterations/s, at most " + maxUsers + " users, for "
+            return Formats.compact(ratePerSecond) + " iterations/s, at most " + maxUsers + " users, for "
                     + DurationSyntax.format(duration);
         }
     }

@@ -14,6 +14,7 @@ import dev.junitloadtest.LoadTest;
 import dev.junitloadtest.LoadTestConstants;
 import dev.junitloadtest.RampStage;
 import dev.junitloadtest.Users;
+import dev.junitloadtest.result.Formats;
 
 /**
  * Reads how many users run and when: one of {@link Users @Users}, {@link RampStage @RampStage}s and
@@ -114,7 +115,7 @@ final class LoadModelReader {
         double rate = ARRIVAL_RATE.read(parameters, () -> arrivalRate.map(ArrivalRate::value), 0.0).value();
         if (!(rate > 0) || Double.isInfinite(rate)) {
             throw new LoadTestConfigurationException("@ArrivalRate requires that `value` be > 0 and finite, but was "
-                    + Numbers.compact(rate) + ".");
+                    + Formats.compact(rate) + ".");
         }
         int maxUsers = MAX_USERS.read(parameters, () -> arrivalRate.map(ArrivalRate::maxUsers), 100).value();
         if (maxUsers < 1) {
@@ -140,7 +141,7 @@ final class LoadModelReader {
                 .value();
         if (!(spawnRate > 0)) {
             throw new LoadTestConfigurationException("@Users requires that `spawnRate` be > 0, but was "
-                    + Numbers.compact(spawnRate) + ".");
+                    + Formats.compact(spawnRate) + ".");
         }
         return new LoadModel.Closed(List.of(new Stage(runDuration(), count, spawnRate)));
     }
@@ -210,7 +211,7 @@ final class LoadModelReader {
             }
             if (!(stage.spawnRate() > 0)) {
                 throw new LoadTestConfigurationException("@RampStage requires that `spawnRate` be > 0, but was "
-                        + Numbers.compact(stage.spawnRate()) + where + ".");
+                        + Formats.compact(stage.spawnRate()) + where + ".");
             }
             read.add(new Stage(duration, stage.users(), stage.spawnRate()));
         }

@@ -26,12 +26,6 @@ import org.apiguardian.api.API;
 public record TrustSettings(double maxRequestsPerSecond, List<String> allowedHosts, Optional<Path> trustStore,
         String trustStorePassword, boolean trustAllCertificates, List<String> secretNames) {
 
-    /** {@link LoadTestConstants#TRUST_STORE_PROPERTY_NAME}, by the name the engine's TLS warning uses. */
-    public static final String TRUST_STORE_PROPERTY_NAME = LoadTestConstants.TRUST_STORE_PROPERTY_NAME;
-
-    /** {@link LoadTestConstants#TRUST_ALL_CERTIFICATES_PROPERTY_NAME}, by the name the engine's TLS warning uses. */
-    public static final String TRUST_ALL_PROPERTY_NAME = LoadTestConstants.TRUST_ALL_CERTIFICATES_PROPERTY_NAME;
-
     /** The users ceiling unless raised: catches typos such as 200000 for 20000. */
     public static final int DEFAULT_USERS_CEILING = 20_000;
 
@@ -80,5 +74,13 @@ public record TrustSettings(double maxRequestsPerSecond, List<String> allowedHos
             regex.append(c == '*' ? "[^:]*" : Pattern.quote(String.valueOf(c)));
         }
         return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE);
+    }
+
+    /** Like the record's, but the trust store's password is never written out (a log, an assertion message). */
+    @Override
+    public String toString() {
+        return "TrustSettings[maxRequestsPerSecond=" + maxRequestsPerSecond + ", allowedHosts=" + allowedHosts
+                + ", trustStore=" + trustStore + ", trustStorePassword=" + (trustStorePassword.isEmpty() ? "" : "****")
+                + ", trustAllCertificates=" + trustAllCertificates + ", secretNames=" + secretNames + "]";
     }
 }

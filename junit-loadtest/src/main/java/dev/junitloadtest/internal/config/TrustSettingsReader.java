@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import dev.junitloadtest.LoadTest;
 import dev.junitloadtest.LoadTestConstants;
+import dev.junitloadtest.result.Formats;
 
 /**
  * Reads the safety rails and secrets handling: the request rate cap and allowed hosts of {@link LoadTest @LoadTest}
@@ -51,7 +52,7 @@ final class TrustSettingsReader {
     private static double maxRps(LoadTest loadTest) {
         if (!(loadTest.maxRps() > 0)) {
             throw new LoadTestConfigurationException("@LoadTest requires that `maxRps` be > 0, but was "
-                    + Numbers.compact(loadTest.maxRps()) + ".");
+                    + Formats.compact(loadTest.maxRps()) + ".");
         }
         return loadTest.maxRps();
     }

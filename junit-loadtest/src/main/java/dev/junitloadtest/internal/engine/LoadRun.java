@@ -24,6 +24,7 @@ import dev.junitloadtest.internal.recording.SecretMasker;
 import dev.junitloadtest.result.GeneratorHealth;
 import dev.junitloadtest.result.LoadTestResult;
 import dev.junitloadtest.result.StopReason;
+import dev.junitloadtest.result.Formats;
 
 /**
  * Runs one load test from a validated profile: starts the HTTP client and the sampler, drives the users through the
@@ -201,14 +202,14 @@ public final class LoadRun {
         if (!Double.isInfinite(cap)) {
             long[] held = transport.rateCapHeld();
             notes.add(String.format(java.util.Locale.ROOT, "Request rate capped at %s/s: the cap held users back "
-                    + "%,d time(s), %.1f s in all.", dev.junitloadtest.internal.config.Numbers.compact(cap), held[0],
+                    + "%,d time(s), %.1f s in all.", Formats.compact(cap), held[0],
                     held[1] / 1e9));
         }
         if (profile.trust().trustAllCertificates()) {
             notes.add("TLS certificates were NOT verified (-D"
-                    + dev.junitloadtest.internal.config.TrustSettings.TRUST_ALL_PROPERTY_NAME + "=true): use it for "
+                    + dev.junitloadtest.LoadTestConstants.TRUST_ALL_CERTIFICATES_PROPERTY_NAME + "=true): use it for "
                     + "a staging server's self-signed certificate only; prefer its CA in a trust store (-D"
-                    + dev.junitloadtest.internal.config.TrustSettings.TRUST_STORE_PROPERTY_NAME + ").");
+                    + dev.junitloadtest.LoadTestConstants.TRUST_STORE_PROPERTY_NAME + ").");
         }
         notes.addAll(transport.notes());
         return notes;

@@ -26,4 +26,17 @@ public interface RunControl {
      * a run wins; later ones are ignored. The result says {@code reason}.
      */
     void stop(StopReason reason);
+
+    /** A control that does nothing: for a sampler run without a run around it (a benchmark, a test of the sampler). */
+    static RunControl none() {
+        return new RunControl() {
+            @Override
+            public void endLoad() {
+            }
+
+            @Override
+            public void stop(StopReason reason) {
+            }
+        };
+    }
 }

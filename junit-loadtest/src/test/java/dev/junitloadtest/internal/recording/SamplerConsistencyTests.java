@@ -31,15 +31,7 @@ class SamplerConsistencyTests {
         Sampler sampler = new Sampler(recording, RunClock.startingNow(), Duration.ofMillis(1), List.of(listener),
                 "consistency");
         int perWriter = 400_000;
-        sampler.start(new RunControl() {
-            @Override
-            public void stop(dev.junitloadtest.result.StopReason reason) {
-            }
-
-            @Override
-            public void endLoad() {
-            }
-        });
+        sampler.start(RunControl.none());
         Thread[] writers = new Thread[2];
         for (int w = 0; w < writers.length; w++) {
             RequestRecorder recorder = recording.recorder("GET", "/dead-" + w);
