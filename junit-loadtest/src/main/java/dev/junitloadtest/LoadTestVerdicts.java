@@ -89,6 +89,14 @@ public interface LoadTestVerdicts {
             }
         }
 
+        /**
+         * Whether the run itself failed, whatever its thresholds say: it ended early, or failed on the generator's
+         * side. Every output that shows a verdict asks this, so none shows a pass the test tree does not.
+         */
+        public static boolean runFailed(LoadTestResult result) {
+            return !runVerdicts(result).isEmpty();
+        }
+
         /** The run's own failed verdicts: an early end, and each reason the run failed on the generator's side. */
         private static Map<String, String> runVerdicts(LoadTestResult result) {
             Map<String, String> failed = new LinkedHashMap<>();

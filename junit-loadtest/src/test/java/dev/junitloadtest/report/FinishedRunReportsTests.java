@@ -164,6 +164,7 @@ class FinishedRunReportsTests {
         assertThat(Json.parse(Files.readString(dir.resolve("summary.json"))).get("runFailures").elements())
                 .extracting(JsonValue::asText).containsExactly(failure);
         assertThat(Files.readString(dir.resolve("report.html"))).contains("id=\"run-failures\"")
+                .contains("<div class=\"badge\" id=\"verdict\">FAILED</div>").contains("The run failed")
                 .contains("<li>" + failure + "</li>");
         assertThat(finished.attachments().entries()).containsEntry("loadtest.run-failures", failure);
         // Requests the generator did not send are counted apart, in every output, never as the target's failures.

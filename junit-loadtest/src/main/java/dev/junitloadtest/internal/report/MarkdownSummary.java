@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
+import dev.junitloadtest.LoadTestVerdicts;
 import dev.junitloadtest.result.ExceptionStats;
 import dev.junitloadtest.result.FailureStats;
 import dev.junitloadtest.result.Formats;
@@ -62,7 +63,7 @@ final class MarkdownSummary {
         List<ThresholdResult> thresholds = result.thresholds();
         long failed = thresholds.stream().filter(verdict -> !verdict.passed()).count();
         // A run that ended early or failed on the generator's side failed, whatever its thresholds say.
-        boolean runFailed = result.stopReason().isPresent() || !result.runFailures().isEmpty();
+        boolean runFailed = LoadTestVerdicts.Verdicts.runFailed(result);
         String verdict = failed > 0 || runFailed ? "❌ FAILED" : thresholds.isEmpty() ? "COMPLETED" : "✅ PASSED";
         out.append("## ").append(text(result.profile().testName())).append(": ").append(verdict).append(NL)
                 .append(NL);

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.junitloadtest.internal.baseline.BaselineRun;
+import dev.junitloadtest.LoadTestVerdicts;
 import dev.junitloadtest.result.ExceptionStats;
 import dev.junitloadtest.result.FailureStats;
 import dev.junitloadtest.result.Formats;
@@ -59,7 +60,11 @@ final class ReportBody {
         long broken = thresholds.stream().filter(verdict -> !verdict.passed()).count();
         String verdict;
         String summary;
-        if (thresholds.isEmpty()) {
+        if (LoadTestVerdicts.Verdicts.runFailed(result) && broken == 0) {
+            // Green thresholds do not make a run that ended early or failed on the generator's side a pass.
+            verdict = "fail";
+            summary = result.stopReason().isPresent() ? "The run ended early" : "The run failed";
+        } else if (thresholds.isEmpty()) {
             verdict = "none";
             summary = "No thresholds declared";
         } else if (broken > 0) {
