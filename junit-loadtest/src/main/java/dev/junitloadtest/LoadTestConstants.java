@@ -170,6 +170,30 @@ public final class LoadTestConstants {
      */
     public static final String SECRET_NAMES_PROPERTY_NAME = "loadtest.secrets.names";
 
+    // Beyond one machine
+
+    /**
+     * Runs shard {@code I} of {@code N} of the load, written {@code I/N} with {@code I} from 0 (as Kubernetes'
+     * {@code JOB_COMPLETION_INDEX}); the run's mergeable results are marked with it: {@value}.
+     */
+    public static final String SHARD_PROPERTY_NAME = "loadtest.shard";
+
+    /**
+     * The number of shards {@code N}, the shard's index being read from the environment variable
+     * {@value #SHARD_INDEX_ENVIRONMENT_VARIABLE} (a Kubernetes Indexed Job sets it): {@value}.
+     */
+    public static final String SHARDS_PROPERTY_NAME = "loadtest.shards";
+
+    /** The environment variable {@value #SHARDS_PROPERTY_NAME} reads the shard's index from: {@value}. */
+    public static final String SHARD_INDEX_ENVIRONMENT_VARIABLE = "JOB_COMPLETION_INDEX";
+
+    /**
+     * Runs no load, but merges the mergeable results of the class's shards found under these folders
+     * (comma-separated: each a shard's output folder, or any folder above it) into one result, judged and reported as
+     * a run in one JVM is: {@value}.
+     */
+    public static final String MERGE_PROPERTY_NAME = "loadtest.merge";
+
     // Outputs
 
     /**
@@ -253,6 +277,9 @@ public final class LoadTestConstants {
             TRUST_STORE_PASSWORD_PROPERTY_NAME,
             TRUST_ALL_CERTIFICATES_PROPERTY_NAME,
             SECRET_NAMES_PROPERTY_NAME,
+            SHARD_PROPERTY_NAME,
+            SHARDS_PROPERTY_NAME,
+            MERGE_PROPERTY_NAME,
             CONSOLE_INTERVAL_PROPERTY_NAME,
             CONSOLE_SUMMARY_PROPERTY_NAME,
             REPORT_DIR_PROPERTY_NAME,

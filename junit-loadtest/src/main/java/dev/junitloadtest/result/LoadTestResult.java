@@ -303,6 +303,11 @@ public final class LoadTestResult {
         return stage(profile.stages().size());
     }
 
+    /** What the run recorded, shared by this result and all its windows: for {@link ResultBuilder#intervals}. */
+    RecordedRun recorded() {
+        return run;
+    }
+
     private LoadTestResult withCapacityOf(LoadTestResult whole) {
         return whole.capacity.isEmpty() ? this : new LoadTestResult(run, windowStart, windowEnd, requests, total,
                 intervals, thresholds, whole.capacity);

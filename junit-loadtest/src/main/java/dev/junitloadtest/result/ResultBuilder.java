@@ -208,6 +208,46 @@ public final class ResultBuilder {
         }
     }
 
+    /**
+     * The recorded intervals of {@code result}'s whole run, windows or not, as {@link #intervalRequest} and
+     * {@link #interval} took them: the material of a run's mergeable results, from which a merge builds the whole.
+     */
+    public static List<Interval> intervals(LoadTestResult result) {
+        return result.recorded().intervals.stream().map(interval -> new Interval(interval.start(), interval.end(),
+                interval.users(), interval.requests().stream().map(request -> new IntervalRequest(request.method(),
+                        request.name(), request.responseTimes(),
+                        request.serviceTimes() == request.responseTimes() ? null : request.serviceTimes(),
+                        request.count(), request.failures(), request.bytes())).toList())).toList();
+    }
+
+    /**
+     * A recorded interval, as {@link #intervals(LoadTestResult)} hands it out.
+     *
+     * @param start its start, from the run's start
+     * @param end its end
+     * @param users users running at its end
+     * @param requests each request name's figures in it
+     */
+    @API(status = INTERNAL, since = "0.1")
+    public record Interval(Duration start, Duration end, int users, List<IntervalRequest> requests) {
+
+        /** Copies the requests. */
+        public Interval {
+            requests = List.copyOf(requests);
+        }
+    }
+
+    /**
+     * One request name's figures in an {@link Interval}, as {@link #intervalRequest} takes them.
+     *
+     * @param responseTimes response times (µs), {@linkplain #compress(Histogram) compressed}
+     * @param serviceTimes service times encoded the same way, or {@code null} when they are the response times
+     */
+    @API(status = INTERNAL, since = "0.1")
+    public record IntervalRequest(String method, String name, byte[] responseTimes, byte[] serviceTimes, long count,
+            long failures, long bytes) {
+    }
+
     private record RequestTotals(String method, String name, Histogram responseTimes, Histogram serviceTimes,
             long failures, long bytes) {
     }

@@ -2,6 +2,7 @@ package dev.junitloadtest.internal.engine;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,6 +11,12 @@ import java.util.Optional;
 
 import dev.junitloadtest.internal.capacity.CapacityPlan;
 import dev.junitloadtest.internal.config.LoadProfile;
+import dev.junitloadtest.internal.config.Shard;
+import dev.junitloadtest.internal.merge.HistoryReplay;
+import dev.junitloadtest.internal.merge.MergeableResults;
+import dev.junitloadtest.internal.merge.ShardMerge;
+import dev.junitloadtest.internal.merge.ShardSources;
+import dev.junitloadtest.internal.recording.SecretMasker;
 import dev.junitloadtest.internal.recording.RunListener;
 import dev.junitloadtest.internal.report.ReportSettings;
 import dev.junitloadtest.internal.report.Reporting;
@@ -37,6 +44,7 @@ public final class LoadTestRunner {
     private final ThresholdPlan thresholds;
     private final ReportSettings reports;
     private final Optional<TimeLimit> timeLimit;
+    private Shard shard = Shard.whole();
 
     /**
      * A run of {@code testClass}.
@@ -71,11 +79,49 @@ public final class LoadTestRunner {
         timeLimit.ifPresent(limit -> run.timeLimit(limit.duration(), limit.source()));
         return run.run(outcome -> {
             // Within the run's shutdown grace: a stopped run still writes every output of what it measured.
-            // The capacity first: thresholds may put a floor under it.
-            LoadTestResult searched = capacity.map(plan -> plan.judge(outcome.result())).orElse(outcome.result());
-            LoadTestResult judged = searched.withThresholds(thresholds.evaluate(searched));
-            return new Finished(judged, reporting.finish(judged, thresholds.baseline()), outcome.failure());
+            Finished finished = judgeAndReport(outcome.result(), reporting, outcome.failure());
+            // Last, so that a shard whose results are there finished every other output too.
+            reports.directory().ifPresent(dir -> {
+                try {
+                    MergeableResults.write(dir, testClass, shard, outcome.result());
+                } catch (IOException | RuntimeException e) {
+                    err.println("[" + profile.testName() + "] Could not write " + dir.resolve(
+                            MergeableResults.FILE_NAME).toAbsolutePath() + ": " + e);
+                }
+            });
+            return finished;
         });
+    }
+
+    /**
+     * Runs no load, but merges {@code shards} into the result of the whole, then judges and reports it exactly as
+     * {@link #run} does a run in this JVM: the history files are written from the merged intervals, the rest from the
+     * merged result.
+     */
+    public Finished merge(ShardSources shards, PrintStream out, PrintStream err) {
+        LoadTestResult merged = ShardMerge.merge(shards,
+                ResultAssembler.runProfile(profile, new SecretMasker(profile.trust().secretNames())));
+        // No live line: the merge has no run to follow.
+        ReportSettings quiet = new ReportSettings(Duration.ZERO, reports.consoleSummary(), reports.directory(),
+                reports.fullHistory(), reports.jobSummary(), reports.baselineSave());
+        Reporting reporting = Reporting.create(testClass, profile, quiet, out, err);
+        HistoryReplay.replay(merged, reporting.listeners())
+                .forEach(problem -> err.println("[" + profile.testName() + "] " + problem));
+        return judgeAndReport(merged, reporting, Optional.empty());
+    }
+
+    /** Judges {@code result} (the capacity first: thresholds may put a floor under it) and writes its outputs. */
+    private Finished judgeAndReport(LoadTestResult result, Reporting reporting, Optional<RuntimeException> failure) {
+        Optional<CapacityPlan> capacity = CapacityPlan.of(profile);
+        LoadTestResult searched = capacity.map(plan -> plan.judge(result)).orElse(result);
+        LoadTestResult judged = searched.withThresholds(thresholds.evaluate(searched));
+        return new Finished(judged, reporting.finish(judged, thresholds.baseline()), failure);
+    }
+
+    /** Marks this run's mergeable results as shard {@code part} of a split load; the whole by default. */
+    public LoadTestRunner shard(Shard part) {
+        this.shard = part;
+        return this;
     }
 
     /**

@@ -6,6 +6,8 @@ import java.util.function.Supplier;
 
 import dev.junitloadtest.internal.config.LoadProfile;
 import dev.junitloadtest.internal.config.ProfileReader;
+import dev.junitloadtest.internal.config.Shard;
+import dev.junitloadtest.internal.merge.ShardSources;
 import dev.junitloadtest.internal.engine.LoadRun;
 import dev.junitloadtest.internal.engine.LoadTestRunner;
 import dev.junitloadtest.internal.report.ReportSettings;
@@ -24,13 +26,17 @@ final class ClassState {
     private final ThresholdPlan thresholds;
     private final ReportSettings reports;
     private final Optional<LoadTestRunner.TimeLimit> timeLimit;
+    private final Shard shard;
+    private final Optional<ShardSources> merge;
     private final ReentrantLock lock = new ReentrantLock();
     private boolean ran;
     private LoadTestResult result;
     private RuntimeException failure;
 
     ClassState(ProfileReader reader, LoadProfile profile, ThresholdPlan thresholds, ReportSettings reports,
-            Optional<LoadTestRunner.TimeLimit> timeLimit) {
+            Optional<LoadTestRunner.TimeLimit> timeLimit, Shard shard, Optional<ShardSources> merge) {
+        this.shard = shard;
+        this.merge = merge;
         this.reader = reader;
         this.profile = profile;
         this.thresholds = thresholds;
@@ -59,6 +65,16 @@ final class ClassState {
     /** The run's time limit: the class's {@code @Timeout}, if it has one. */
     Optional<LoadTestRunner.TimeLimit> timeLimit() {
         return timeLimit;
+    }
+
+    /** The shard the run is: the whole unless the load is split. */
+    Shard shard() {
+        return shard;
+    }
+
+    /** The shards to merge instead of running load, read and checked before anything ran; empty for a load run. */
+    Optional<ShardSources> merge() {
+        return merge;
     }
 
     /** Runs the load test with {@code run} the first time, and returns its result (or rethrows its failure). */

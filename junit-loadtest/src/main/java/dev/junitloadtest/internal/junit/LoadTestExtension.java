@@ -52,6 +52,8 @@ import dev.junitloadtest.internal.config.ProfileReader;
 import dev.junitloadtest.internal.capacity.CapacityPlan;
 import dev.junitloadtest.internal.engine.LoadRun;
 import dev.junitloadtest.internal.engine.LoadTestRunner;
+import dev.junitloadtest.internal.merge.MergeSettings;
+import dev.junitloadtest.internal.merge.ShardSources;
 import dev.junitloadtest.internal.report.ReportSettings;
 import dev.junitloadtest.internal.report.Reporting;
 import dev.junitloadtest.internal.threshold.ThresholdPlan;
@@ -92,8 +94,12 @@ public final class LoadTestExtension implements BeforeAllCallback, ClassTemplate
             CapacityPlan.of(profile); // its budgets are checked now, before any user starts
             ReportSettings reports = ReportSettings.read(testClass, parameters, System::getenv);
             HostResolver.targetHostMember(testClass);
-            context.getStore(NAMESPACE).put(ClassState.class,
-                    new ClassState(reader, profile, thresholds, reports, timeLimit(testClass)));
+            MergeSettings merging = MergeSettings.read(parameters, System::getenv);
+            // The shards are read and checked before @BeforeAll, so a merge that cannot be made fails at once.
+            Optional<ShardSources> merge = merging.mergeFolders()
+                    .map(folders -> ShardSources.find(testClass, folders, reports.directory()));
+            context.getStore(NAMESPACE).put(ClassState.class, new ClassState(reader, profile, thresholds, reports,
+                    timeLimit(testClass), merging.shard(), merge));
         } catch (LoadTestConfigurationException e) {
             throw new ExtensionConfigurationException(e.getMessage(), e);
         }
@@ -273,8 +279,11 @@ public final class LoadTestExtension implements BeforeAllCallback, ClassTemplate
         } catch (LoadTestConfigurationException e) {
             throw new ExtensionConfigurationException(e.getMessage(), e);
         }
-        LoadTestRunner.Finished finished = new LoadTestRunner(testClass, profile, state.thresholds(),
-                state.reports(), state.timeLimit()).run(System.out, System.err);
+        LoadTestRunner runner = new LoadTestRunner(testClass, profile, state.thresholds(), state.reports(),
+                state.timeLimit()).shard(state.shard());
+        LoadTestRunner.Finished finished = state.merge().isPresent()
+                ? runner.merge(state.merge().get(), System.out, System.err)
+                : runner.run(System.out, System.err);
         publish(classContext, finished.result(), finished.attachments());
         Optional<RuntimeException> failure = finished.failure().map(e -> e instanceof LoadTestConfigurationException
                 ? new ExtensionConfigurationException(e.getMessage(), e) : e);

@@ -24,6 +24,14 @@ public final class RunClock {
         return new RunClock(System.nanoTime(), Instant.now());
     }
 
+    /**
+     * A clock whose wall-clock start was {@code startInstant}, for replaying a run that is over (a merge's history):
+     * its offsets are the recorded ones, not measured from now.
+     */
+    public static RunClock startedAt(Instant startInstant) {
+        return new RunClock(System.nanoTime(), startInstant);
+    }
+
     /** The {@link System#nanoTime()} at the start. */
     public long startNanos() {
         return startNanos;
