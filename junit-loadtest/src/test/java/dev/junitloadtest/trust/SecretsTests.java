@@ -161,7 +161,8 @@ class SecretsTests {
 
         // Every kind of output was there to search.
         List<String> expected = List.of("console", "report entry", "stats.csv", "stats_history.csv", "failures.csv",
-                "exceptions.csv", "summary.json", "summary.md", "report.html", "response-times.hlog");
+                "exceptions.csv", "summary.json", "summary.md", "report.html", "response-times.hlog",
+                "results.mergeable.json");
         for (String name : expected) {
             assertThat(outputs).as("outputs").anySatisfy(output -> assertThat(output).startsWith(name + ": "));
         }
