@@ -146,6 +146,61 @@ class ShardMergeTests {
                 + mergeable(0).toAbsolutePath() + " and at " + mergeable(0).toAbsolutePath() + ": counted once.");
     }
 
+    @Test
+    void theHistoryIsAlignedOnTheWallClockWithEveryShardsUsersSummed(@TempDir Path folders) throws IOException {
+        // The shards as if they had run together, started 0, 250 and 750 ms apart.
+        copyShards(folders, 0, 1, 2);
+        java.time.Instant start = java.time.Instant.parse(Json.parse(read(copied(folders, 0))).get("startedAt")
+                .asText());
+        long[] offsetsMillis = {0, 250, 750};
+        for (int index = 1; index < 3; index++) {
+            String startedAt = Json.parse(read(copied(folders, index))).get("startedAt").asText();
+            edit(copied(folders, index), "\"startedAt\":\"" + startedAt + "\"",
+                    "\"startedAt\":\"" + start.plusMillis(offsetsMillis[index]) + "\"");
+        }
+        // What each wall-clock second from the first start holds: every shard interval whose middle falls in it.
+        Map<Long, long[]> expected = new java.util.TreeMap<>();
+        long mostUsersOfOneShard = 0;
+        java.time.Instant end = start;
+        for (int index = 0; index < 3; index++) {
+            JsonValue file = Json.parse(read(copied(folders, index)));
+            java.time.Instant shardEnd = java.time.Instant.parse(file.get("startedAt").asText())
+                    .plusNanos(file.get("elapsedNanos").asLong());
+            end = shardEnd.isAfter(end) ? shardEnd : end;
+            for (JsonValue interval : Json.parse(read(copied(folders, index))).get("intervals").elements()) {
+                long middle = offsetsMillis[index] * 1_000_000 + (interval.get("startNanos").asLong()
+                        + interval.get("endNanos").asLong()) / 2;
+                long[] second = expected.computeIfAbsent(middle / 1_000_000_000, k -> new long[3]);
+                second[0] += interval.get("users").asLong();
+                mostUsersOfOneShard = Math.max(mostUsersOfOneShard, interval.get("users").asLong());
+                second[1] += interval.get("requests").elements().stream().mapToLong(r -> r.get("count").asLong())
+                        .sum();
+                second[2]++;
+            }
+        }
+
+        LoadTestResult result = EngineRuns.runLoad(ShardTestCase.class, Map.of("loadtest.merge", folders.toString(),
+                "loadtest.report-files", "false")).result();
+
+        List<dev.junitloadtest.result.HistoryPoint> history = result.history();
+        assertThat(history.getFirst().start()).isEqualTo(Duration.ZERO);
+        assertThat(history).allSatisfy(point -> assertThat(point.end().minus(point.start()))
+                .isLessThanOrEqualTo(Duration.ofSeconds(1)));
+        expected.forEach((second, figures) -> {
+            dev.junitloadtest.result.HistoryPoint point = history.get(second.intValue());
+            assertThat(point.start()).isEqualTo(Duration.ofSeconds(second));
+            assertThat(point.requests()).as("requests in second %d", second).isEqualTo(figures[1]);
+            if (figures[2] == 3) {
+                // One interval of each shard in this second: the users are theirs summed.
+                assertThat(point.users()).as("users in second %d", second).isEqualTo(figures[0]);
+            }
+        });
+        long most = mostUsersOfOneShard;
+        assertThat(expected.values()).as("a second where the shards' users add up to more than one shard's")
+                .anyMatch(figures -> figures[2] == 3 && figures[0] > most);
+        assertThat(result.elapsed()).isEqualTo(Duration.between(start, end));
+    }
+
     // Refusals
 
     @Test

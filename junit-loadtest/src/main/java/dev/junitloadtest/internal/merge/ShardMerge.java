@@ -89,12 +89,9 @@ public final class ShardMerge {
         Map<String, Sum> sums = new LinkedHashMap<>();
         for (ShardRun run : runs) {
             for (ShardRun.Request request : run.requests()) {
-                Sum sum = sums.computeIfAbsent(request.method() + " " + request.name(),
-                        key -> new Sum(request.method(), request.name()));
-                sum.responseTimes.add(request.responseTimes());
-                sum.serviceTimes.add(request.serviceTimes());
-                sum.failures += request.failures();
-                sum.bytes += request.bytes();
+                sums.computeIfAbsent(request.method() + " " + request.name(),
+                        key -> new Sum(request.method(), request.name())).add(request.responseTimes(),
+                                request.serviceTimes(), request.count(), request.failures(), request.bytes());
             }
         }
         sums.values().forEach(sum -> builder.request(sum.method, sum.name, sum.responseTimes, sum.serviceTimes,
@@ -109,7 +106,7 @@ public final class ShardMerge {
     private static void history(ResultBuilder builder, List<ShardRun> runs, Instant start, long endNanos) {
         long width = runs.stream().mapToLong(ShardMerge::resolution).max().orElse(SECOND);
         int buckets = (int) Math.max(1, (endNanos + width - 1) / width);
-        List<Map<String, Slice>> slices = new ArrayList<>();
+        List<Map<String, Sum>> slices = new ArrayList<>();
         int[][] users = new int[buckets][runs.size()];
         for (int i = 0; i < buckets; i++) {
             slices.add(new TreeMap<>());
@@ -129,7 +126,7 @@ public final class ShardMerge {
                 }
                 for (ResultBuilder.IntervalRequest request : interval.requests()) {
                     slices.get(bucket).computeIfAbsent(request.name() + "\u0000" + request.method(),
-                            key -> new Slice(request.method(), request.name())).add(request);
+                            key -> new Sum(request.method(), request.name())).add(request);
                 }
             }
             // Carried forward from the shard's first interval on: a second without an interval of its own keeps the
@@ -145,7 +142,7 @@ public final class ShardMerge {
             }
         }
         for (int bucket = 0; bucket < buckets; bucket++) {
-            for (Slice slice : slices.get(bucket).values()) {
+            for (Sum slice : slices.get(bucket).values()) {
                 builder.intervalRequest(slice.method, slice.name, ResultBuilder.compress(slice.responseTimes),
                         slice.separateService ? ResultBuilder.compress(slice.serviceTimes) : null, slice.count,
                         slice.failures, slice.bytes);
@@ -211,21 +208,8 @@ public final class ShardMerge {
         return Duration.between(from, to).toNanos();
     }
 
+    /** One request name's figures summed over shards, or over the shard intervals of one merged interval. */
     private static final class Sum {
-        final String method;
-        final String name;
-        final Histogram responseTimes = new Histogram(LatencyDistribution.SIGNIFICANT_DIGITS);
-        final Histogram serviceTimes = new Histogram(LatencyDistribution.SIGNIFICANT_DIGITS);
-        long failures;
-        long bytes;
-
-        Sum(String method, String name) {
-            this.method = method;
-            this.name = name;
-        }
-    }
-
-    private static final class Slice {
         final String method;
         final String name;
         final Histogram responseTimes = new Histogram(LatencyDistribution.SIGNIFICANT_DIGITS);
@@ -235,23 +219,25 @@ public final class ShardMerge {
         long failures;
         long bytes;
 
-        Slice(String method, String name) {
+        Sum(String method, String name) {
             this.method = method;
             this.name = name;
         }
 
-        void add(ResultBuilder.IntervalRequest request) {
-            Histogram response = ResultBuilder.decompress(request.responseTimes());
+        /** Adds figures whose service times are {@code service}, or the response times when it is null. */
+        void add(Histogram response, Histogram service, long requests, long failed, long sent) {
             responseTimes.add(response);
-            if (request.serviceTimes() != null) {
-                separateService = true;
-                serviceTimes.add(ResultBuilder.decompress(request.serviceTimes()));
-            } else {
-                serviceTimes.add(response);
-            }
-            count += request.count();
-            failures += request.failures();
-            bytes += request.bytes();
+            separateService |= service != null;
+            serviceTimes.add(service != null ? service : response);
+            count += requests;
+            failures += failed;
+            bytes += sent;
+        }
+
+        void add(ResultBuilder.IntervalRequest request) {
+            add(ResultBuilder.decompress(request.responseTimes()), request.serviceTimes() == null ? null
+                    : ResultBuilder.decompress(request.serviceTimes()), request.count(), request.failures(),
+                    request.bytes());
         }
     }
 
