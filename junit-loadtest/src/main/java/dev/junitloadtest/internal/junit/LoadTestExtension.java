@@ -109,7 +109,7 @@ public final class LoadTestExtension implements BeforeAllCallback, ClassTemplate
     @Override
     public Stream<ClassTemplateInvocationContext> provideClassTemplateInvocationContexts(ExtensionContext context) {
         ClassState state = context.getStore(NAMESPACE).get(ClassState.class, ClassState.class);
-        String name = state == null ? "load run" : "load run: " + state.profile().model().describe();
+        String name = state == null ? "load run" : "load run: " + state.profile().describeModel();
         return Stream.of(new ClassTemplateInvocationContext() {
             @Override
             public String getDisplayName(int invocationIndex) {
