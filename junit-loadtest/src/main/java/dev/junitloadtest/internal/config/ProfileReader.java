@@ -90,7 +90,7 @@ public final class ProfileReader {
         }
         if (whole instanceof LoadModel.Open open && shard.share(open.maxUsers()) == 0) {
             throw new LoadTestConfigurationException("@ArrivalRate `maxUsers` (" + open.maxUsers() + ") leaves shard "
-                    + shard + " no user (" + sharding.source() + "): each shard may run its share of maxUsers, "
+                    + shard + " no user: each shard may run its share of maxUsers, "
                     + "maxUsers / N plus one for the first maxUsers % N shards. Set maxUsers >= " + shard.count()
                     + " or run fewer shards.");
         }

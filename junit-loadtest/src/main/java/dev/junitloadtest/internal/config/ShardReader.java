@@ -63,11 +63,11 @@ public final class ShardReader {
         }
         Sharding sharding;
         if (given.isPresent()) {
-            sharding = new Sharding(given.get(), "`" + SHARD_SETTING.key() + "` (" + given.get() + ")", Optional.empty());
+            sharding = new Sharding(given.get(), "`" + SHARD_SETTING.key() + "=" + given.get() + "`", Optional.empty());
         } else if (count.isPresent()) {
             Shard shard = fromEnvironment(count.get(), environment);
-            sharding = new Sharding(shard, "`" + SHARDS.key() + "` (" + count.get() + ") with "
-                    + LoadTestConstants.SHARD_INDEX_ENVIRONMENT_VARIABLE + " " + shard.index(), Optional.empty());
+            sharding = new Sharding(shard, "`" + SHARDS.key() + "=" + count.get() + "` with "
+                    + LoadTestConstants.SHARD_INDEX_ENVIRONMENT_VARIABLE + "=" + shard.index(), Optional.empty());
         } else {
             sharding = new Sharding(Shard.whole(), "", Optional.empty());
         }
@@ -102,8 +102,8 @@ public final class ShardReader {
         if (ahead.compareTo(LONGEST_WAIT) > 0) {
             throw new LoadTestConfigurationException(START.where() + " requires an instant at most "
                     + DurationSyntax.format(LONGEST_WAIT) + " from now, but was '" + parameters.get(START.key())
-                    .orElseThrow() + "' (" + DurationSyntax.format(ahead.withNanos(0)) + " from now): a start that "
-                    + "far away is most likely a mistake, and would hold the run until then.");
+                    .orElseThrow() + "': a start that far ahead is most likely a mistake, and would hold the run "
+                    + "until then.");
         }
     }
 
