@@ -98,7 +98,9 @@ public @interface Feeder {
 
         /**
          * Each row once in the whole run, in file order, whichever user asks: no two users (and no two calls) get
-         * the same row. When every row is taken, {@link Feeder#whenExhausted()} decides.
+         * the same row. When every row is taken, {@link Feeder#whenExhausted()} decides. A load split into shards
+         * ({@link LoadTestConstants#SHARD_PROPERTY_NAME}) gives each shard its own block of the rows, the first
+         * {@code rows % N} shards one row more, so each row is used once across all shards.
          */
         UNIQUE
     }

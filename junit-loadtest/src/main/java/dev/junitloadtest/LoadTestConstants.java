@@ -104,6 +104,34 @@ public final class LoadTestConstants {
     /** The seed of the run's random choices, overriding {@link LoadTest#seed()} (default random). A long: {@value}. */
     public static final String SEED_PROPERTY_NAME = "loadtest.seed";
 
+    // Shards: one load split across JVMs
+
+    /**
+     * Runs shard I of N of the load, I from 0 (as Kubernetes' {@value #SHARD_INDEX_ENVIRONMENT_VARIABLE}): its share
+     * of the users, stages, spawn rates, arrival rate and {@code maxUsers}, so that N shards add up exactly to the
+     * configured whole. Written {@code I/N} with {@code 0 <= I < N}, such as {@code 0/3}: {@value}.
+     */
+    public static final String SHARD_PROPERTY_NAME = "loadtest.shard";
+
+    /**
+     * The number of shards N, the shard's index I being read from {@value #SHARD_INDEX_ENVIRONMENT_VARIABLE}; an
+     * alternative to {@value #SHARD_PROPERTY_NAME}. A whole number {@code >= 1}: {@value}.
+     */
+    public static final String SHARDS_PROPERTY_NAME = "loadtest.shards";
+
+    /**
+     * The environment variable that gives the shard's index with {@value #SHARDS_PROPERTY_NAME}, as a Kubernetes
+     * Indexed Job sets it in each pod: {@value}.
+     */
+    public static final String SHARD_INDEX_ENVIRONMENT_VARIABLE = "JOB_COMPLETION_INDEX";
+
+    /**
+     * The instant at which the load starts, so that shards started apart ramp together: an ISO-8601 instant such as
+     * {@code 2026-01-31T14:05:00Z}, at most 10 minutes ahead. The run waits until then; an instant already past starts
+     * at once, with a warning when it is more than 5 s late: {@value}.
+     */
+    public static final String SHARD_START_PROPERTY_NAME = "loadtest.shard.start";
+
     // HTTP
 
     /** How long opening a connection may take. A duration {@code > 0}, default 10 s: {@value}. */
@@ -171,21 +199,6 @@ public final class LoadTestConstants {
     public static final String SECRET_NAMES_PROPERTY_NAME = "loadtest.secrets.names";
 
     // Beyond one machine
-
-    /**
-     * Runs shard {@code I} of {@code N} of the load, written {@code I/N} with {@code I} from 0 (as Kubernetes'
-     * {@code JOB_COMPLETION_INDEX}); the run's mergeable results are marked with it: {@value}.
-     */
-    public static final String SHARD_PROPERTY_NAME = "loadtest.shard";
-
-    /**
-     * The number of shards {@code N}, the shard's index being read from the environment variable
-     * {@value #SHARD_INDEX_ENVIRONMENT_VARIABLE} (a Kubernetes Indexed Job sets it): {@value}.
-     */
-    public static final String SHARDS_PROPERTY_NAME = "loadtest.shards";
-
-    /** The environment variable {@value #SHARDS_PROPERTY_NAME} reads the shard's index from: {@value}. */
-    public static final String SHARD_INDEX_ENVIRONMENT_VARIABLE = "JOB_COMPLETION_INDEX";
 
     /**
      * Runs no load, but merges the mergeable results of the class's shards found under these folders
@@ -265,6 +278,9 @@ public final class LoadTestConstants {
             STOP_TIMEOUT_PROPERTY_NAME,
             HOST_PROPERTY_NAME,
             SEED_PROPERTY_NAME,
+            SHARD_PROPERTY_NAME,
+            SHARDS_PROPERTY_NAME,
+            SHARD_START_PROPERTY_NAME,
             CONNECT_TIMEOUT_PROPERTY_NAME,
             RESPONSE_TIMEOUT_PROPERTY_NAME,
             HTTP_TRANSPORT_PROPERTY_NAME,
@@ -277,8 +293,6 @@ public final class LoadTestConstants {
             TRUST_STORE_PASSWORD_PROPERTY_NAME,
             TRUST_ALL_CERTIFICATES_PROPERTY_NAME,
             SECRET_NAMES_PROPERTY_NAME,
-            SHARD_PROPERTY_NAME,
-            SHARDS_PROPERTY_NAME,
             MERGE_PROPERTY_NAME,
             CONSOLE_INTERVAL_PROPERTY_NAME,
             CONSOLE_SUMMARY_PROPERTY_NAME,

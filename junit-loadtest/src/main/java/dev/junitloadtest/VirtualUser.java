@@ -17,7 +17,11 @@ import org.apiguardian.api.API;
 @API(status = STABLE, since = "0.1")
 public interface VirtualUser {
 
-    /** This user's number within the run, from 1 in the order users were started. */
+    /**
+     * This user's number within the run, from 1 in the order users were started. In shard I of N
+     * ({@link LoadTestConstants#SHARD_PROPERTY_NAME}) it is the number the whole load gives the user: I+1, I+1+N,
+     * I+1+2N..., so numbers are distinct across the shards.
+     */
     int id();
 
     /** Simple name of this user's type (its class). */
@@ -26,6 +30,8 @@ public interface VirtualUser {
     /**
      * This user's source of randomness, seeded from the run's {@link LoadTest#seed() seed} and the user's
      * {@link #id()}: use it to pick search terms, ids or categories, and a run with the same seed repeats the picks.
+     * A user of a shard draws what the user of the same id draws in the unsharded run, so shards of one seed draw
+     * distinct numbers.
      */
     RandomGenerator random();
 

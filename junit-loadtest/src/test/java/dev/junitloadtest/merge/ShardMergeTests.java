@@ -298,14 +298,7 @@ class ShardMergeTests {
     void aMergeRunsNoLoadSoItTakesNoShard() {
         assertThat(EngineRuns.configurationError(ShardTestCase.class, Map.of("loadtest.merge", shards.toString(),
                 "loadtest.shard", "0/3"))).isEqualTo("Configuration parameter `loadtest.merge` runs no load, so it "
-                        + "cannot be given with `loadtest.shard`.");
-    }
-
-    @Test
-    void aShardOutsideItsSplitIsRefused() {
-        assertThat(EngineRuns.configurationError(ShardTestCase.class, Map.of("loadtest.shard", "3/3")))
-                .isEqualTo("Configuration parameter `loadtest.shard` requires I/N with 0 <= I < N (I counted from "
-                        + "0), but was '3/3'.");
+                        + "cannot be given with `loadtest.shard` or `loadtest.shards` (shard 0/3).");
     }
 
     private static String mergeError(String folders) {

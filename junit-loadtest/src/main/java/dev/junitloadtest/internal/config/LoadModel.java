@@ -71,8 +71,14 @@ public sealed interface LoadModel {
 
         @Override
         public String describe() {
-            return Formats.compact(ratePerSecond) + " iterations/s, at most " + maxUsers + " users, for "
+            return rate(ratePerSecond) + " iterations/s, at most " + maxUsers + " users, for "
                     + DurationSyntax.format(duration);
+        }
+
+        /** A rate as reports show it: to 4 significant digits, so a third of 10 reads 3.333. */
+        public static String rate(double perSecond) {
+            return Formats.compact(new java.math.BigDecimal(perSecond)
+                    .round(new java.math.MathContext(4)).doubleValue());
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,11 +26,14 @@ import dev.junitloadtest.internal.data.DataSet;
  * @param http HTTP client settings
  * @param trust safety rails, TLS trust and secret names
  * @param feeders the data sets users draw rows from ({@code @Feeder}), their files read
+ * @param shard the part of the load this run runs ({@link Shard#whole()} unless sharded); {@code model} is that part
+ * @param wholeModel the load model of all shards together; {@code model} itself for the whole
+ * @param start when the load starts, if a common start is set ({@code loadtest.shard.start})
  */
 @API(status = INTERNAL, since = "0.1")
 public record LoadProfile(String testName, List<UserTypeSpec> userTypes, LoadModel model, Duration stopTimeout,
         Optional<URI> host, String hostSource, long seed, HttpSettings http, TrustSettings trust,
-        List<DataSet> feeders) {
+        List<DataSet> feeders, Shard shard, LoadModel wholeModel, Optional<Instant> start) {
 
     /** Copies the user types and data sets. */
     public LoadProfile {
@@ -46,6 +50,15 @@ public record LoadProfile(String testName, List<UserTypeSpec> userTypes, LoadMod
     /** This profile with another model, for tests and overrides. */
     public LoadProfile withModel(LoadModel newModel) {
         return new LoadProfile(testName, userTypes, newModel, stopTimeout, host, hostSource, seed, http, trust,
-                feeders);
+                feeders, shard, shard.isWhole() ? newModel : wholeModel, start);
+    }
+
+    /**
+     * The load model in words for reports, led for a shard by what it runs of the whole:
+     * {@code shard 1/3: 4 of 10 users; 4 users started at once for 10s}.
+     */
+    public String describeModel() {
+        return shard.isWhole() ? model.describe()
+                : ShardSplit.describe(wholeModel, model, shard) + "; " + model.describe();
     }
 }

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import static org.junit.platform.commons.support.AnnotationSupport.findAnnotation;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 
@@ -24,7 +25,8 @@ import org.apiguardian.api.API;
 public final class ProfileReader {
 
     private record Configuration(List<UserTypeSpec> userTypes, LoadModel model, Duration stopTimeout, long seed,
-            HttpSettings http, TrustSettings trust, HostResolution host, List<DataSet> feeders) {
+            HttpSettings http, TrustSettings trust, HostResolution host, List<DataSet> feeders,
+            ShardReader.Sharding sharding, LoadModel part) {
     }
 
     private final Class<?> testClass;
@@ -48,8 +50,9 @@ public final class ProfileReader {
     public LoadProfile read(HostResolution.CodeSources code) {
         Configuration read = configuration();
         HostResolution.Host host = read.host().resolve(code);
-        return new LoadProfile(testClass.getSimpleName(), read.userTypes(), read.model(), read.stopTimeout(),
-                host.uri(), host.source(), read.seed(), read.http(), read.trust(), read.feeders());
+        return new LoadProfile(testClass.getSimpleName(), read.userTypes(), read.part(), read.stopTimeout(),
+                host.uri(), host.source(), read.seed(), read.http(), read.trust(), read.feeders(),
+                read.sharding().shard(), read.model(), read.sharding().start());
     }
 
     private synchronized Configuration configuration() {
@@ -64,10 +67,33 @@ public final class ProfileReader {
             CeilingsReader.check(testClass, model, parameters);
             TrustSettings trust = TrustSettingsReader.read(loadTest, parameters);
             HostResolution host = HostResolution.configured(loadTest, parameters, environment);
+            ShardReader.Sharding sharding = ShardReader.read(parameters, environment, Instant.now());
+            LoadModel part = shardOf(model, sharding);
             // Last: the files are read only once everything cheaper to check is right.
             List<DataSet> feeders = FeederReader.read(testClass);
-            configuration = new Configuration(userTypes, model, stopTimeout, seed, http, trust, host, feeders);
+            configuration = new Configuration(userTypes, model, stopTimeout, seed, http, trust, host, feeders,
+                    sharding, part);
         }
         return configuration;
+    }
+
+    /** The shard's part of {@code whole}, or a failure where the whole cannot be split. */
+    private static LoadModel shardOf(LoadModel whole, ShardReader.Sharding sharding) {
+        Shard shard = sharding.shard();
+        if (shard.isWhole()) {
+            return whole;
+        }
+        if (whole instanceof LoadModel.Closed closed && closed.search().isPresent()) {
+            throw new LoadTestConfigurationException("@CapacitySearch cannot run sharded (" + sharding.source()
+                    + "): it judges each step on the whole load while it runs, and a shard sees only its part. Run "
+                    + "the search in one JVM, or shard @RampStage stages and merge the shards' results.");
+        }
+        if (whole instanceof LoadModel.Open open && shard.share(open.maxUsers()) == 0) {
+            throw new LoadTestConfigurationException("@ArrivalRate `maxUsers` (" + open.maxUsers() + ") leaves shard "
+                    + shard + " no user: each shard may run its share of maxUsers, "
+                    + "maxUsers / N plus one for the first maxUsers % N shards. Set maxUsers >= " + shard.count()
+                    + " or run fewer shards.");
+        }
+        return ShardSplit.split(whole, shard);
     }
 }

@@ -28,7 +28,7 @@ final class ClosedModelDriver {
         this.run = run;
         this.clock = clock;
         this.users = users;
-        this.mix = new UserTypeMix(run.profile().userTypes());
+        this.mix = new UserTypeMix(run.profile().userTypes(), run.profile().shard());
     }
 
     /** Runs the stages; returns when they are over, the run is aborted or its load was ended as planned. */

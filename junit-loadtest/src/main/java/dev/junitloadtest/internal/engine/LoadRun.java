@@ -3,6 +3,7 @@ package dev.junitloadtest.internal.engine;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import org.apiguardian.api.API;
 
 import dev.junitloadtest.internal.config.DurationSyntax;
 import dev.junitloadtest.internal.config.LoadModel;
+import dev.junitloadtest.internal.config.ShardSplit;
 import dev.junitloadtest.internal.health.GeneratorMonitor;
 import dev.junitloadtest.internal.config.LoadProfile;
 import dev.junitloadtest.internal.http.HttpTransport;
@@ -36,6 +38,9 @@ public final class LoadRun {
 
     /** How long users get to end after being interrupted, before the run gives up on them. */
     private static final Duration INTERRUPT_GRACE = Duration.ofSeconds(5);
+
+    /** How late a run may start after its common start ({@code loadtest.shard.start}) before it warns. */
+    static final Duration LATE_START = Duration.ofSeconds(5);
 
     /**
      * How long a JVM shutdown (Ctrl-C, SIGTERM, an IDE's stop button) waits for the run to stop its users and write its
@@ -127,6 +132,7 @@ public final class LoadRun {
             if (pendingAbort != null) {
                 run.abort(pendingAbort, null);
             }
+            profile.start().ifPresent(start -> awaitStart(run, start, warnings));
             RunClock clock = RunClock.startingNow();
             Sampler sampler = new Sampler(recording, clock, sampleInterval, listeners, profile.testName());
             monitor.start();
@@ -145,7 +151,9 @@ public final class LoadRun {
             });
             Thread watchdog = timeLimit == null ? null : startWatchdog(run);
             UserFactory users = new UserFactory(run);
+            // A shard whose share is no user has nothing to drive; its load model's description says so.
             switch (model) {
+                case LoadModel.Closed closed when ShardSplit.runsNoLoad(closed) -> { }
                 case LoadModel.Closed closed -> new ClosedModelDriver(closed, run, clock, users).drive();
                 case LoadModel.Open open -> new OpenModelDriver(open, run, clock, users).drive();
             }
@@ -192,6 +200,33 @@ public final class LoadRun {
             run.abort(reason, null);
         } else {
             pendingAbort = reason;
+        }
+    }
+
+    /**
+     * Holds the calling thread until {@code start}, the shards' common start, so shards started apart ramp together;
+     * returns at once when it is past, warning when it is past by more than {@link #LATE_START}, and early when the
+     * run is aborted or the thread interrupted (the run is then aborted and the interrupt flag kept).
+     */
+    private void awaitStart(RunContext run, Instant start, List<String> warnings) {
+        Duration late = Duration.between(start, Instant.now());
+        if (late.compareTo(LATE_START) > 0) {
+            warnings.add(String.format(java.util.Locale.ROOT, "The load started %.1f s after %s (%s): shards that "
+                    + "started on time ran without this one at first.", late.toMillis() / 1000.0,
+                    dev.junitloadtest.LoadTestConstants.SHARD_START_PROPERTY_NAME, start));
+            return;
+        }
+        while (!run.isStopping()) {
+            long wait = Duration.between(Instant.now(), start).toNanos();
+            if (wait <= 0) {
+                return;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(this, wait);
+            if (Thread.interrupted()) {
+                run.abort(INTERRUPTED, null);
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

@@ -11,7 +11,6 @@ import java.util.Optional;
 
 import dev.junitloadtest.internal.capacity.CapacityPlan;
 import dev.junitloadtest.internal.config.LoadProfile;
-import dev.junitloadtest.internal.config.Shard;
 import dev.junitloadtest.internal.merge.HistoryReplay;
 import dev.junitloadtest.internal.merge.MergeableResults;
 import dev.junitloadtest.internal.merge.ShardMerge;
@@ -44,7 +43,6 @@ public final class LoadTestRunner {
     private final ThresholdPlan thresholds;
     private final ReportSettings reports;
     private final Optional<TimeLimit> timeLimit;
-    private Shard shard = Shard.whole();
 
     /**
      * A run of {@code testClass}.
@@ -83,7 +81,7 @@ public final class LoadTestRunner {
             // Last, so that a shard whose results are there finished every other output too.
             reports.directory().ifPresent(dir -> {
                 try {
-                    MergeableResults.write(dir, testClass, shard, outcome.result());
+                    MergeableResults.write(dir, testClass, profile.shard(), outcome.result());
                 } catch (IOException | RuntimeException e) {
                     err.println("[" + profile.testName() + "] Could not write " + dir.resolve(
                             MergeableResults.FILE_NAME).toAbsolutePath() + ": " + e);
@@ -118,11 +116,6 @@ public final class LoadTestRunner {
         return new Finished(judged, reporting.finish(judged, thresholds.baseline()), failure);
     }
 
-    /** Marks this run's mergeable results as shard {@code part} of a split load; the whole by default. */
-    public LoadTestRunner shard(Shard part) {
-        this.shard = part;
-        return this;
-    }
 
     /**
      * A bound on how long a run may last, e.g. a test class's {@code @Timeout}: the run is stopped when it is

@@ -39,19 +39,26 @@ final class OpenModelDriver {
         this.clock = clock;
         this.users = users;
         List<UserTypeSpec> types = run.profile().userTypes();
-        this.mix = new UserTypeMix(types);
+        this.mix = new UserTypeMix(types, run.profile().shard());
         types.forEach(type -> pools.put(type, new Pool()));
         this.maxQueued = (int) Math.min(1_000_000, Math.max(1000, model.ratePerSecond() * 60));
     }
 
-    /** Dispatches iterations until the duration is over or the run is aborted. */
+    /**
+     * Dispatches iterations until the duration is over or the run is aborted. Shard I of N runs at 1/N of the whole's
+     * rate: its iterations are the whole's I-th, (I+N)-th..., at the whole's times.
+     */
     void drive() {
-        double intervalNanos = 1e9 / model.ratePerSecond();
+        // The whole's interval, not this shard's: the shards' iterations then fall on the whole's times to the
+        // nanosecond, and the last one before the end is in exactly one shard.
+        double intervalNanos = 1e9 / ((LoadModel.Open) run.profile().wholeModel()).ratePerSecond();
+        int shards = run.profile().shard().count();
+        int first = run.profile().shard().index();
         long durationNanos = model.duration().toNanos();
         long iteration = 0;
         try {
             while (!run.isStopping()) {
-                long intended = (long) (iteration * intervalNanos);
+                long intended = (long) ((iteration * shards + first) * intervalNanos);
                 if (intended >= durationNanos) {
                     return;
                 }

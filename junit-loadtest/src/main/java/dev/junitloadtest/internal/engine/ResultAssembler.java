@@ -111,7 +111,7 @@ final class ResultAssembler {
                 start = end;
             }
         }
-        return new RunProfile(profile.testName(), profile.model().describe(), types, profile.model().duration(),
+        return new RunProfile(profile.testName(), profile.describeModel(), types, profile.model().duration(),
                 profile.stopTimeout(), masker.mask(profile.displayHost(), null),
                 profile.hostSource(),
                 profile.seed(), stages);

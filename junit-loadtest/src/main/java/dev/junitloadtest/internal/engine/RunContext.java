@@ -38,7 +38,8 @@ final class RunContext {
         this.profile = profile;
         this.schedulingLag = schedulingLag;
         this.userRandoms = new java.util.SplittableRandom(profile.seed());
-        this.feeds = new DataFeeds(profile.feeders());
+        skipUserRandoms(profile.shard().index());
+        this.feeds = new DataFeeds(profile.feeders(), profile.shard());
         this.recording = recording;
         this.transport = transport;
         this.driverThread = driverThread;
@@ -51,13 +52,25 @@ final class RunContext {
 
     /**
      * A new user's random source: split from the run's seed, in the order users are created (by the driver thread
-     * alone, so a seed repeats the same sources). Seeds derived arithmetically from one another would not do:
+     * alone, so a seed repeats the same sources); for a shard, the source of the whole's user it runs. Seeds derived arithmetically from one another would not do:
      * {@code new SplittableRandom(seed + k * gamma)} for SplittableRandom's own gamma yields the same sequence
      * shifted by k, so every user would draw the same numbers.
      */
     java.util.SplittableRandom newUserRandom() {
         synchronized (userRandoms) {
-            return userRandoms.split();
+            java.util.SplittableRandom random = userRandoms.split();
+            skipUserRandoms(profile.shard().count() - 1);
+            return random;
+        }
+    }
+
+    /**
+     * Skips {@code count} users' sources: shard I of N gives its users the sources the whole would give the users it
+     * runs (I+1, I+1+N...), so shards of one seed draw distinct numbers, the very numbers of the unsharded run.
+     */
+    private void skipUserRandoms(int count) {
+        for (int i = 0; i < count; i++) {
+            userRandoms.split();
         }
     }
 
@@ -71,8 +84,8 @@ final class RunContext {
      * message that says which, after how many rows. The first user to find it out wins; the others stop quietly.
      */
     void outOfData(DataSet dataSet) {
-        String message = "@Feeder(name = \"" + dataSet.name() + "\") ran out of rows: all " + dataSet.size()
-                + " rows of \"" + dataSet.file() + "\" were handed out (policy UNIQUE, whenExhausted FAIL_RUN), and "
+        String message = "@Feeder(name = \"" + dataSet.name() + "\") ran out of rows: " + feeds.uniqueRows(dataSet)
+                + " were handed out (policy UNIQUE, whenExhausted FAIL_RUN), and "
                 + "another user asked for one. Add rows to the file, or run fewer users or iterations.";
         abort(StopReason.of(StopReason.Kind.MISCONFIGURED, "misconfigured: @Feeder \"" + dataSet.name()
                 + "\" ran out of rows"), new LoadTestConfigurationException(message));

@@ -5,20 +5,29 @@ import java.lang.reflect.InvocationTargetException;
 import dev.junitloadtest.internal.config.UserTypeSpec;
 import dev.junitloadtest.result.StopReason;
 
-/** Creates virtual users, numbered from 1 in creation order. Used by the driver thread only. Internal. */
+/**
+ * Creates virtual users, numbered from 1 in creation order. Shard I of N numbers its users as the whole would number
+ * the users it runs, I+1, I+1+N, I+1+2N..., so ids are distinct across shards. Used by the driver thread only.
+ * Internal.
+ */
 final class UserFactory {
 
     private final RunContext run;
-    private int next = 1;
+    private final int step;
+    private int next;
 
     UserFactory(RunContext run) {
         this.run = run;
+        this.step = run.profile().shard().count();
+        this.next = run.profile().shard().index() + 1;
     }
 
     /** A new user of {@code type}, or {@code null} (with the run aborted) if its constructor failed. */
     VirtualUserImpl create(UserTypeSpec type) {
         try {
-            return new VirtualUserImpl(next++, type, run);
+            VirtualUserImpl user = new VirtualUserImpl(next, type, run);
+            next += step;
+            return user;
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
             run.abort(notCreated(type),

@@ -6,7 +6,6 @@ import java.util.function.Supplier;
 
 import dev.junitloadtest.internal.config.LoadProfile;
 import dev.junitloadtest.internal.config.ProfileReader;
-import dev.junitloadtest.internal.config.Shard;
 import dev.junitloadtest.internal.merge.ShardSources;
 import dev.junitloadtest.internal.engine.LoadRun;
 import dev.junitloadtest.internal.engine.LoadTestRunner;
@@ -26,7 +25,6 @@ final class ClassState {
     private final ThresholdPlan thresholds;
     private final ReportSettings reports;
     private final Optional<LoadTestRunner.TimeLimit> timeLimit;
-    private final Shard shard;
     private final Optional<ShardSources> merge;
     private final ReentrantLock lock = new ReentrantLock();
     private boolean ran;
@@ -34,8 +32,7 @@ final class ClassState {
     private RuntimeException failure;
 
     ClassState(ProfileReader reader, LoadProfile profile, ThresholdPlan thresholds, ReportSettings reports,
-            Optional<LoadTestRunner.TimeLimit> timeLimit, Shard shard, Optional<ShardSources> merge) {
-        this.shard = shard;
+            Optional<LoadTestRunner.TimeLimit> timeLimit, Optional<ShardSources> merge) {
         this.merge = merge;
         this.reader = reader;
         this.profile = profile;
@@ -65,11 +62,6 @@ final class ClassState {
     /** The run's time limit: the class's {@code @Timeout}, if it has one. */
     Optional<LoadTestRunner.TimeLimit> timeLimit() {
         return timeLimit;
-    }
-
-    /** The shard the run is: the whole unless the load is split. */
-    Shard shard() {
-        return shard;
     }
 
     /** The shards to merge instead of running load, read and checked before anything ran; empty for a load run. */

@@ -94,12 +94,11 @@ public final class LoadTestExtension implements BeforeAllCallback, ClassTemplate
             CapacityPlan.of(profile); // its budgets are checked now, before any user starts
             ReportSettings reports = ReportSettings.read(testClass, parameters, System::getenv);
             HostResolver.targetHostMember(testClass);
-            MergeSettings merging = MergeSettings.read(parameters, System::getenv);
             // The shards are read and checked before @BeforeAll, so a merge that cannot be made fails at once.
-            Optional<ShardSources> merge = merging.mergeFolders()
+            Optional<ShardSources> merge = MergeSettings.mergeFolders(parameters, profile.shard())
                     .map(folders -> ShardSources.find(testClass, folders, reports.directory()));
             context.getStore(NAMESPACE).put(ClassState.class, new ClassState(reader, profile, thresholds, reports,
-                    timeLimit(testClass), merging.shard(), merge));
+                    timeLimit(testClass), merge));
         } catch (LoadTestConfigurationException e) {
             throw new ExtensionConfigurationException(e.getMessage(), e);
         }
@@ -115,7 +114,7 @@ public final class LoadTestExtension implements BeforeAllCallback, ClassTemplate
     @Override
     public Stream<ClassTemplateInvocationContext> provideClassTemplateInvocationContexts(ExtensionContext context) {
         ClassState state = context.getStore(NAMESPACE).get(ClassState.class, ClassState.class);
-        String name = state == null ? "load run" : "load run: " + state.profile().model().describe();
+        String name = state == null ? "load run" : "load run: " + state.profile().describeModel();
         return Stream.of(new ClassTemplateInvocationContext() {
             @Override
             public String getDisplayName(int invocationIndex) {
@@ -280,7 +279,7 @@ public final class LoadTestExtension implements BeforeAllCallback, ClassTemplate
             throw new ExtensionConfigurationException(e.getMessage(), e);
         }
         LoadTestRunner runner = new LoadTestRunner(testClass, profile, state.thresholds(), state.reports(),
-                state.timeLimit()).shard(state.shard());
+                state.timeLimit());
         LoadTestRunner.Finished finished = state.merge().isPresent()
                 ? runner.merge(state.merge().get(), System.out, System.err)
                 : runner.run(System.out, System.err);

@@ -76,7 +76,7 @@ public final class Reporting {
         this.out = out;
         this.err = err;
         if (settings.progress()) {
-            listeners.add(new ConsoleProgress(profile.testName(), profile.model().describe(),
+            listeners.add(new ConsoleProgress(profile.testName(), profile.describeModel(),
                     profile.displayHost(), profile.model().duration(),
                     settings.progressInterval(), out));
         }
