@@ -90,6 +90,10 @@ class ShardMergeTests {
         assertThat(result.total().failures()).isEqualTo(shardRuns.stream()
                 .mapToLong(shard -> shard.result().total().failures()).sum()).isPositive();
         assertThat(result.history().stream().mapToLong(point -> point.requests()).sum()).isEqualTo(servedInAll);
+        assertThat(result.failures()).singleElement().satisfies(failure -> {
+            assertThat(failure.key()).isEqualTo("GET /buggy");
+            assertThat(failure.occurrences()).isEqualTo(result.total().failures());
+        });
         assertThat(result.tasks()).singleElement().satisfies(task -> assertThat(task.iterations())
                 .isEqualTo(shardRuns.stream().mapToLong(s -> s.result().tasks().getFirst().iterations()).sum()));
 
@@ -199,6 +203,22 @@ class ShardMergeTests {
         assertThat(expected.values()).as("a second where the shards' users add up to more than one shard's")
                 .anyMatch(figures -> figures[2] == 3 && figures[0] > most);
         assertThat(result.elapsed()).isEqualTo(Duration.between(start, end));
+    }
+
+    @Test
+    void aShardsRunFailuresAndEarlyStopAreTheWholesNamingTheShard(@TempDir Path folders) throws IOException {
+        copyShards(folders, 0, 1, 2);
+        edit(copied(folders, 1), "\"runFailures\":[]", "\"runFailures\":[\"2 user(s) could not start\"]");
+        edit(copied(folders, 1), "\"stop\":null", "\"stop\":{\"kind\":\"SHUTDOWN\",\"description\":"
+                + "\"interrupted: the JVM is shutting down\",\"threshold\":null}");
+
+        FixtureRun run = EngineRuns.runLoad(ShardTestCase.class, Map.of("loadtest.merge", folders.toString(),
+                "loadtest.report-files", "false"));
+
+        assertThat(run.result().runFailures()).containsExactly("Shard 1/3: 2 user(s) could not start");
+        assertThat(run.result().stopReason()).contains("shard 1/3 interrupted: the JVM is shutting down");
+        assertThat(run.result().total().count()).isEqualTo(3 * PER_SHARD);
+        run.containerEvents().assertStatistics(stats -> stats.failed(1));
     }
 
     // Refusals
