@@ -135,6 +135,16 @@ class ShardMergeTests {
         List<String> history = Files.readAllLines(folder.resolve("stats_history.csv"));
         String[] last = history.getLast().split(",");
         assertThat(Long.parseLong(last[17])).as("Total Request Count of the last row").isEqualTo(servedInAll);
+        Histogram logged = new Histogram(3);
+        org.HdrHistogram.HistogramLogReader log = new org.HdrHistogram.HistogramLogReader(
+                folder.resolve("response-times.hlog").toFile());
+        for (org.HdrHistogram.EncodableHistogram interval = log.nextIntervalHistogram(); interval != null;
+                interval = log.nextIntervalHistogram()) {
+            if (interval.getTag() == null) {
+                logged.add((Histogram) interval);
+            }
+        }
+        assertThat(logged).as("the .hlog's untagged intervals, all requests").isEqualTo(all);
     }
 
     @Test

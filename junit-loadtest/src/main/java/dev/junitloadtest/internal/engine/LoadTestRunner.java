@@ -28,7 +28,8 @@ import org.apiguardian.api.API;
  * Runs one load test class from its validated parts and returns what a test framework shows of it: wires the outputs
  * ({@link Reporting}), the abort watch of its thresholds and the watch of its capacity search as listeners of a {@link LoadRun}, bounds the run by the
  * class's time limit, runs it, judges its thresholds and writes every output within the run's shutdown grace, so a
- * run stopped by Ctrl-C still leaves its report. Knows nothing of JUnit: the adapter reads annotations and
+ * run stopped by Ctrl-C still leaves its report, and writes its mergeable results last. A merge ({@link #merge}) takes
+ * the place of the load with the shards' merged result, then judges and reports it the same way. Knows nothing of JUnit: the adapter reads annotations and
  * configuration into the values given here, then publishes what {@link #run} returns. One instance per run.
  * Internal.
  */
