@@ -384,8 +384,9 @@ class ShardMergeTests {
      * whatever the users, then idles: a shard's count is known, so {@code count < 50} passes on each of three shards
      * and fails on their whole.
      */
-    @LoadTest(duration = "2s", stopTimeout = "1s")
-    @Users(count = 3)
+    // Time to send them on a crowded machine, where a cold JVM's requests have been seen to take a second each.
+    @LoadTest(duration = "5s", stopTimeout = "1s")
+    @Users(count = 6)
     @Threshold("count < 50")
     static class ShardTestCase {
 

@@ -66,6 +66,7 @@ class ShardedJvmsTests {
             JsonValue file = Json.parse(Files.readString(results.resolve("shard-" + index)
                     .resolve(JvmShardTestCase.class.getSimpleName()).resolve("results.mergeable.json")));
             assertThat(file.get("shard").asText()).isEqualTo(index + "/3");
+            assertThat(file.get("count").asLong()).as("shard %d sent its 20 requests", index).isEqualTo(20);
             for (JsonValue request : file.get("requests").elements()) {
                 all.add(Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder()
                         .decode(request.get("responseTimes").asText())), 0));
@@ -91,8 +92,9 @@ class ShardedJvmsTests {
     }
 
     /** Sends exactly 20 requests per JVM, whatever its users, then idles: see {@code ShardMergeTests.ShardTestCase}. */
-    @LoadTest(duration = "2s", stopTimeout = "1s")
-    @Users(count = 3)
+    // Time to send them on a crowded machine, where a cold JVM's requests have been seen to take a second each.
+    @LoadTest(duration = "5s", stopTimeout = "1s")
+    @Users(count = 6)
     @Threshold("count < 50")
     static class JvmShardTestCase {
 
