@@ -89,6 +89,5 @@ public sealed interface LoadModel {
             return rate(ratePerSecond) + " iterations/s, at most " + maxUsers + " users, for "
                     + DurationSyntax.format(duration);
         }
-
     }
 }
