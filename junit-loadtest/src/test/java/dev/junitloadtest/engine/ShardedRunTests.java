@@ -152,6 +152,16 @@ class ShardedRunTests {
     }
 
     @Test
+    void aClassTimeoutBoundsTheWaitForTheCommonStart() {
+        Instant start = Instant.now().plusSeconds(60);
+        FixtureRun run = EngineRuns.runLoad(TimeoutTestCase.class, Map.of("loadtest.shard", "0/3",
+                "loadtest.shard.start", start.toString(), "loadtest.host", target.baseUri().toString()));
+        assertThat(run.result().stopReason()).hasValue("stopped by @Timeout(1 seconds) after 1s");
+        assertThat(run.result().total().count()).isZero();
+        assertThat(run.result().startedAt()).isBefore(start);
+    }
+
+    @Test
     void aShardLateForTheCommonStartStartsAtOnceAndWarns() {
         Instant start = Instant.now().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
         LoadTestResult result = run(FewUsersTestCase.class, Map.of("loadtest.shard", "1/3",
@@ -257,6 +267,16 @@ class ShardedRunTests {
 
         @org.junit.jupiter.api.Test
         void ran() {
+        }
+    }
+
+    @LoadTest(duration = "1s")
+    @Users(count = 2)
+    @org.junit.jupiter.api.Timeout(1)
+    static class TimeoutTestCase {
+        @Task
+        void work(Http http) {
+            http.get("/");
         }
     }
 

@@ -2,6 +2,8 @@ package dev.junitloadtest.internal.config;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +21,19 @@ public sealed interface LoadModel {
 
     /** One line for reports. */
     String describe();
+
+    /**
+     * A rate as reports show it: with 3 decimals kept, to 4 significant digits at least, so a third of 20 reads 6.667
+     * and 1,234.5 stays 1234.5.
+     */
+    static String rate(double perSecond) {
+        if (Double.isInfinite(perSecond) || Double.isNaN(perSecond) || perSecond == 0) {
+            return Formats.compact(perSecond);
+        }
+        int integerDigits = (int) Math.floor(Math.log10(Math.abs(perSecond))) + 1;
+        return Formats.compact(new BigDecimal(perSecond).round(new MathContext(Math.max(4, integerDigits + 3)))
+                .doubleValue());
+    }
 
     /**
      * Users loop task, wait, task...; their number follows the stages. A constant {@code @Users} is one stage; a
@@ -59,7 +74,7 @@ public sealed interface LoadModel {
             if (stages.size() == 1) {
                 Stage stage = stages.getFirst();
                 String rate = Double.isInfinite(stage.spawnRate()) ? "started at once"
-                        : "spawned at " + Formats.compact(stage.spawnRate()) + "/s";
+                        : "spawned at " + rate(stage.spawnRate()) + "/s";
                 return stage.users() + " users " + rate + " for " + DurationSyntax.format(stage.duration());
             }
             return "stages: " + stages.stream().map(Stage::describe).collect(Collectors.joining(", "));
@@ -73,12 +88,6 @@ public sealed interface LoadModel {
         public String describe() {
             return rate(ratePerSecond) + " iterations/s, at most " + maxUsers + " users, for "
                     + DurationSyntax.format(duration);
-        }
-
-        /** A rate as reports show it: to 4 significant digits, so a third of 10 reads 3.333. */
-        public static String rate(double perSecond) {
-            return Formats.compact(new java.math.BigDecimal(perSecond)
-                    .round(new java.math.MathContext(4)).doubleValue());
         }
     }
 }

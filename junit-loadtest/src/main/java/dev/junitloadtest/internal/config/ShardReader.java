@@ -61,19 +61,17 @@ public final class ShardReader {
                     + given.get() + ") and `" + SHARDS.key() + "` (" + count.get() + ") both say which shard runs; "
                     + "give one.");
         }
-        Sharding sharding;
-        if (given.isPresent()) {
-            sharding = new Sharding(given.get(), "`" + SHARD_SETTING.key() + "=" + given.get() + "`", Optional.empty());
-        } else if (count.isPresent()) {
-            Shard shard = fromEnvironment(count.get(), environment);
-            sharding = new Sharding(shard, "`" + SHARDS.key() + "=" + count.get() + "` with "
-                    + LoadTestConstants.SHARD_INDEX_ENVIRONMENT_VARIABLE + "=" + shard.index(), Optional.empty());
-        } else {
-            sharding = new Sharding(Shard.whole(), "", Optional.empty());
-        }
         Optional<Instant> start = START.parameter(parameters);
         start.ifPresent(instant -> requireNear(instant, now, parameters));
-        return new Sharding(sharding.shard(), sharding.source(), start);
+        if (given.isPresent()) {
+            return new Sharding(given.get(), "`" + SHARD_SETTING.key() + "=" + given.get() + "`", start);
+        }
+        if (count.isPresent()) {
+            Shard shard = fromEnvironment(count.get(), environment);
+            return new Sharding(shard, "`" + SHARDS.key() + "=" + count.get() + "` with "
+                    + LoadTestConstants.SHARD_INDEX_ENVIRONMENT_VARIABLE + "=" + shard.index(), start);
+        }
+        return new Sharding(Shard.whole(), "", start);
     }
 
     private static Shard fromEnvironment(int count, Function<String, String> environment) {

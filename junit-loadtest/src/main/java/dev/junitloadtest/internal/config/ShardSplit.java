@@ -61,7 +61,8 @@ public final class ShardSplit {
         if (Double.isInfinite(rate) || change == 0) {
             return rate;
         }
-        return rate * Math.abs(shard.share(to) - shard.share(from)) / change;
+        // To a billionth of a user per second, so that 3/10 of 3/s reads 0.9 rather than 0.8999999999999999.
+        return Math.rint(rate * Math.abs(shard.share(to) - shard.share(from)) / change * 1e9) / 1e9;
     }
 
     /**
@@ -78,8 +79,8 @@ public final class ShardSplit {
                 yield "shard " + shard + ": " + users + " of " + ((LoadModel.Closed) whole).peakUsers() + " users"
                         + (users == 0 ? ", so this shard runs no load" : "");
             }
-            case LoadModel.Open open -> "shard " + shard + ": " + LoadModel.Open.rate(open.ratePerSecond()) + " of "
-                    + LoadModel.Open.rate(((LoadModel.Open) whole).ratePerSecond()) + " iterations/s, at most "
+            case LoadModel.Open open -> "shard " + shard + ": " + LoadModel.rate(open.ratePerSecond()) + " of "
+                    + LoadModel.rate(((LoadModel.Open) whole).ratePerSecond()) + " iterations/s, at most "
                     + open.maxUsers() + " of " + ((LoadModel.Open) whole).maxUsers() + " users";
         };
     }

@@ -132,6 +132,8 @@ public final class LoadRun {
             if (pendingAbort != null) {
                 run.abort(pendingAbort, null);
             }
+            // The time limit bounds the wait for a common start too.
+            Thread watchdog = timeLimit == null ? null : startWatchdog(run);
             profile.start().ifPresent(start -> awaitStart(run, start, warnings));
             RunClock clock = RunClock.startingNow();
             Sampler sampler = new Sampler(recording, clock, sampleInterval, listeners, profile.testName());
@@ -149,7 +151,6 @@ public final class LoadRun {
                     stoppable.endLoad();
                 }
             });
-            Thread watchdog = timeLimit == null ? null : startWatchdog(run);
             UserFactory users = new UserFactory(run);
             // A shard whose share is no user has nothing to drive; its load model's description says so.
             switch (model) {

@@ -70,7 +70,7 @@ class ShardSplitTests {
                     assertThat(parts).allSatisfy(part -> assertThat(part.get(stage).spawnRate()).isInfinite());
                 } else if (whole.get(stage).users() != (stage == 0 ? 0 : whole.get(stage - 1).users())) {
                     assertThat(rates).as("stage %d in %d", stage + 1, count)
-                            .isCloseTo(whole.get(stage).spawnRate(), within(1e-9));
+                            .isCloseTo(whole.get(stage).spawnRate(), within(count * 1e-9));
                 }
             }
         }
@@ -83,6 +83,11 @@ class ShardSplitTests {
         double rate = ShardSplit.spawnRate(7.5, 50, 137, first);
         assertThat((first.share(137) - first.share(50)) / rate).isCloseTo(87 / 7.5, within(1e-9));
         assertThat(ShardSplit.spawnRate(7.5, 50, 50, first)).isEqualTo(7.5);
+        // 3 of 10 users at 3/s: 0.9/s, and it reads so.
+        LoadModel.Closed whole = new LoadModel.Closed(List.of(new Stage(Duration.ofSeconds(5), 10, 3)));
+        assertThat(ShardSplit.split(whole, new Shard(1, 3)).describe()).isEqualTo("3 users spawned at 0.9/s for 5s");
+        assertThat(new LoadModel.Open(1234.5, 10, Duration.ofSeconds(1)).describe())
+                .isEqualTo("1234.5 iterations/s, at most 10 users, for 1s");
     }
 
     @Test
