@@ -24,7 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
@@ -163,8 +165,10 @@ class TlsTests {
     }
 
     @Test
-    void reconnectionsResumeTheirTlsSession() throws Exception {
+    void reconnectionsResumeTheirTlsSessionAndNameTheServerAndHttp11() throws Exception {
         List<Long> sessionsCreated = new CopyOnWriteArrayList<>();
+        Set<String> serverNames = ConcurrentHashMap.newKeySet();
+        Set<List<String>> offered = ConcurrentHashMap.newKeySet();
         SSLContext context = SSLContext.getInstance("TLS");
         KeyStore keys = KeyStore.getInstance("PKCS12");
         try (InputStream in = new FileInputStream(certificates.resolve("server.p12").toFile())) {
@@ -179,19 +183,28 @@ class TlsTests {
         // keeps the creation time of the full handshake it resumes.
         try (RawServer closing = new RawServer(listening, connection -> {
             SSLSocket tls = (SSLSocket) connection;
+            tls.setHandshakeApplicationProtocolSelector((socket, protocols) -> {
+                offered.add(List.copyOf(protocols));
+                return protocols.isEmpty() ? null : "http/1.1";
+            });
             tls.startHandshake();
             sessionsCreated.add(tls.getSession().getCreationTime());
+            ((ExtendedSSLSession) tls.getSession()).getRequestedServerNames()
+                    .forEach(name -> serverNames.add(((SNIHostName) name).getAsciiName()));
             RawServer.head(tls.getInputStream());
             tls.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"
                     .getBytes(StandardCharsets.US_ASCII));
         })) {
             FixtureRun run = runLoad(FiveRequestsTestCase.class,
-                    on(transport, trusted("https://127.0.0.1:" + closing.port())));
+                    on(transport, trusted("https://localhost:" + closing.port())));
             run.testEvents().assertStatistics(stats -> stats.failed(0));
 
             assertThat(run.result().request("GET /").orElseThrow().failures()).isZero();
             assertThat(sessionsCreated).hasSize(5);
             assertThat(Set.copyOf(sessionsCreated)).as("full handshakes").hasSize(1);
+            assertThat(offered).as("protocols offered by ALPN").containsExactly(List.of("http/1.1"));
+            // The lean transport names any host by SNI; HttpClient leaves it to the JDK, which names none without a dot.
+            assertThat(serverNames).as("SNI").isEqualTo(transport.equals("lean") ? Set.of("localhost") : Set.of());
         }
     }
 
