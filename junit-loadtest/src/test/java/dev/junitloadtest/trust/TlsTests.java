@@ -115,7 +115,8 @@ class TlsTests {
         LoadTestResult result = runAgainst(otherHostsServer, trusted());
 
         assertThat(result.failures()).singleElement().satisfies(failure -> assertThat(failure.error()).isEqualTo(
-                "SSLHandshakeException: (certificate_unknown) No subject alternative names matching IP address 127.0.0.1 found"));
+                "SSLHandshakeException: (certificate_unknown) No subject alternative names matching IP address "
+                        + "127.0.0.1 found"));
     }
 
     @Test
@@ -203,7 +204,7 @@ class TlsTests {
             assertThat(sessionsCreated).hasSize(5);
             assertThat(Set.copyOf(sessionsCreated)).as("full handshakes").hasSize(1);
             assertThat(offered).as("protocols offered by ALPN").containsExactly(List.of("http/1.1"));
-            // The lean transport names any host by SNI; HttpClient leaves it to the JDK, which names none without a dot.
+            // The lean transport names any host by SNI; HttpClient leaves it to the JDK, which names none without dots.
             assertThat(serverNames).as("SNI").isEqualTo(transport.equals("lean") ? Set.of("localhost") : Set.of());
         }
     }
@@ -235,7 +236,7 @@ class TlsTests {
         return run.result();
     }
 
-    /** A key store with a new self-signed certificate for {@code dname} and {@code san}, also added to the trust store. */
+    /** A key store with a new self-signed certificate for {@code dname} and {@code san}, added to the trust store. */
     private static Path certificate(String alias, String dname, String san) throws IOException, InterruptedException {
         Path keyStore = certificates.resolve(alias + ".p12");
         Path certificate = certificates.resolve(alias + ".der");

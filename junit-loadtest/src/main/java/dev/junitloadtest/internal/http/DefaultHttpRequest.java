@@ -195,7 +195,7 @@ final class DefaultHttpRequest implements HttpRequest {
                         "Cancelled: the load generator failed before the response arrived");
                 throw new InterruptedRequestException(method + " " + path + " was cut: the load generator failed");
             }
-            // A time-out before the request was written is the connect timeout's (the TCP connect and the TLS handshake).
+            // A time-out before the request was written is the connect timeout's (TCP connect and TLS handshake).
             String error = exchange.timedOut() ? timeoutMessage(responseTimeout)
                     : !exchange.sent() && isTimeout(exchange.failure())
                             ? "ConnectTimeoutException: no connection within "

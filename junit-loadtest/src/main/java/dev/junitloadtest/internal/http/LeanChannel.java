@@ -221,8 +221,9 @@ final class LeanChannel implements Transport.UserChannel {
                     (int) Math.min(Integer.MAX_VALUE, Math.min(connectMillis, leftMillis)));
             if (https) {
                 long spentMillis = (System.nanoTime() - startNanos) / 1_000_000;
+                long handshakeMillis = Math.max(1, Math.min(connectMillis, leftMillis) - spentMillis);
                 SSLSocket tls = transport.tls().handshake(opened, uri.getHost(), port,
-                        (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.min(connectMillis, leftMillis) - spentMillis)));
+                        (int) Math.min(Integer.MAX_VALUE, handshakeMillis));
                 input = tls.getInputStream();
                 output = tls.getOutputStream();
             } else {

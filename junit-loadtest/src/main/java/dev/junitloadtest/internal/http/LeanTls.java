@@ -21,10 +21,11 @@ import dev.junitloadtest.internal.config.TrustSettings;
 /**
  * TLS for the lean transport: the JDK's {@link SSLSocket} layered over a user's connected socket, with the handshake
  * run on the user's own thread. Trust is the run's ({@link TlsTrust}, as for HttpClient), and so are its rules: host
- * name verification by the JDK (endpoint identification {@code HTTPS}) unless any certificate is trusted, weak protocols and cipher suites left out as
- * HttpClient leaves them out. The server name (SNI) is the host unless it is an IP address; ALPN offers only
- * {@code http/1.1}, the one protocol spoken here. One {@link SSLContext}, with its client session cache, serves the
- * whole run, so a user that reconnects resumes its session instead of a full handshake. Thread-safe. Internal.
+ * name verification by the JDK (endpoint identification {@code HTTPS}) unless any certificate is trusted, weak
+ * protocols and cipher suites left out as HttpClient leaves them out. The server name (SNI) is the host unless it is an
+ * IP address; ALPN offers only {@code http/1.1}, the one protocol spoken here. One {@link SSLContext}, with its client
+ * session cache, serves the whole run, so a user that reconnects resumes its session instead of a full handshake.
+ * Thread-safe. Internal.
  */
 final class LeanTls {
 

@@ -16,9 +16,9 @@ import dev.junitloadtest.internal.config.TrustSettings;
 /**
  * The lean transport (the default, {@code loadtest.http.transport=lean}): HTTP/1.1 on each user's own thread, over a
  * blocking socket per user kept alive (a {@link LeanChannel}), with the JDK's TLS for https:// ({@link LeanTls}); no
- * I/O threads, no selector, no hand-over between threads. Read buffers are pooled and taken only while a request is in flight, so an idle user holds its
- * socket and its cached request head. Cookies follow HttpClient's relaxed cookie rules, and redirects its redirect
- * strategy, so switching transport changes neither. Thread-safe. Internal.
+ * I/O threads, no selector, no hand-over between threads. Read buffers are pooled and taken only while a request is in
+ * flight, so an idle user holds its socket and its cached request head. Cookies follow HttpClient's relaxed cookie
+ * rules, and redirects its redirect strategy, so switching transport changes neither. Thread-safe. Internal.
  */
 final class LeanTransport implements Transport {
 
