@@ -112,7 +112,9 @@ run_one() {
 }
 
 case "$WHAT" in
-  throughput|sample)
+  throughput|sample|https)
+    # HTTPS: nginx over TLS, the generators against https:// (see https.sh).
+    if [ "$WHAT" = https ]; then . "$BENCH/https.sh"; fi
     if [ "$WHAT" = sample ]; then
       # The repository's sample target (JDK HTTP server) on core 1 instead of nginx, its "/" endpoint.
       kill "$NGINX_PID"; wait "$NGINX_PID" 2>/dev/null || true
@@ -148,6 +150,6 @@ case "$WHAT" in
       || { tail -50 "$WORK/accuracy.log"; exit 1; }
     cat "$BENCH/out/accuracy-$STAMP.md"
     ;;
-  *) echo "bench: unknown benchmark $WHAT (throughput, memory, accuracy, sample, jmh)" >&2; exit 2 ;;
+  *) echo "bench: unknown benchmark $WHAT (throughput, https, memory, accuracy, sample, jmh)" >&2; exit 2 ;;
 esac
 echo "bench: raw logs in $WORK" >&2

@@ -4,6 +4,8 @@
 #
 #   bench/run.sh                      # throughput: every generator, 50 and 200 users, 25 s (steady from 13 s), 3 rounds
 #   bench/run.sh throughput --rounds 1 --seconds 20 --warmup 10 --users 50 --only "wrk junit-loadtest raw-async"
+#   bench/run.sh https                # the same over TLS (nginx with a certificate made at bench time, see https.sh):
+#                                     #   wrk, Gatling, junit-loadtest (lean; HttpClient 5 HTTP/1.1; HTTP/2)
 #   bench/run.sh memory [--counts "1000 10000"]   # RSS with idle users, junit-loadtest and Locust
 #   bench/run.sh accuracy             # fixed delays and a one-second stall (open model)
 #   bench/run.sh sample               # junit-loadtest and wrk against the sample target instead of nginx
@@ -34,7 +36,7 @@ export JAVA_BIN
 echo "bench: building the Java side (bench/java, profile bench) ..." >&2
 (cd "$ROOT" && { mvn -B -q -o -Pbench package -pl bench/java -am -DskipTests 2>/dev/null \
   || mvn -B -q -Pbench package -pl bench/java -am -DskipTests; })
-if [ "$WHAT" = throughput ]; then
+if [ "$WHAT" = throughput ] || [ "$WHAT" = https ]; then
   echo "bench: resolving Gatling (bench/gatling) ..." >&2
   (cd "$BENCH/gatling" && JAVA_HOME="$(dirname "$(dirname "$JAVA_BIN")")" \
     mvn -B -q -o test-compile gatling:test -Dgatling.skip=true 2>/dev/null \

@@ -141,11 +141,19 @@ public final class LoadTestConstants {
     public static final String RESPONSE_TIMEOUT_PROPERTY_NAME = "loadtest.http.response-timeout";
 
     /**
-     * What puts requests on the wire: {@code httpclient} (Apache HttpClient 5, the default) or, experimental,
-     * {@code lean} (blocking HTTP/1.1 on each user's own thread and socket, for http:// targets; https:// still goes
-     * through HttpClient 5): {@value}.
+     * What puts requests on the wire: {@code lean} (the default: blocking HTTP/1.1 on each user's own virtual thread
+     * and socket, over the JDK's TLS for https://) or {@code httpclient} (Apache HttpClient 5 async, shared by all
+     * users). With {@value #HTTP_PROTOCOL_PROPERTY_NAME}{@code =h2} the default is {@code httpclient}, and
+     * {@code lean} is an error: {@value}.
      */
     public static final String HTTP_TRANSPORT_PROPERTY_NAME = "loadtest.http.transport";
+
+    /**
+     * The HTTP version spoken: {@code http1} (the default: HTTP/1.1, one connection per user, for http:// and https://)
+     * or {@code h2} (HTTP/2 through HttpClient 5 where an https:// server offers it by ALPN, HTTP/1.1 elsewhere):
+     * {@value}.
+     */
+    public static final String HTTP_PROTOCOL_PROPERTY_NAME = "loadtest.http.protocol";
 
     /**
      * The most distinct request names a run keeps statistics for; the rest are recorded under one "other names"
@@ -284,6 +292,7 @@ public final class LoadTestConstants {
             CONNECT_TIMEOUT_PROPERTY_NAME,
             RESPONSE_TIMEOUT_PROPERTY_NAME,
             HTTP_TRANSPORT_PROPERTY_NAME,
+            HTTP_PROTOCOL_PROPERTY_NAME,
             MAX_REQUEST_NAMES_PROPERTY_NAME,
             MAX_RPS_PROPERTY_NAME,
             ALLOWED_HOSTS_PROPERTY_NAME,

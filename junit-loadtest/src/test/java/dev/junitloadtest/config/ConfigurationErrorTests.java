@@ -144,6 +144,18 @@ class ConfigurationErrorTests {
     }
 
     @Test
+    void httpTransportAndProtocol() {
+        assertThat(configurationError(ValidTestCase.class, Map.of("loadtest.http.transport", "netty"))).isEqualTo(
+                "Configuration parameter `loadtest.http.transport` requires httpclient or lean, but was 'netty'.");
+        assertThat(configurationError(ValidTestCase.class, Map.of("loadtest.http.protocol", "h3"))).isEqualTo(
+                "Configuration parameter `loadtest.http.protocol` requires http1 or h2, but was 'h3'.");
+        assertThat(configurationError(ValidTestCase.class, Map.of("loadtest.http.protocol", "h2",
+                "loadtest.http.transport", "lean"))).isEqualTo("Configuration parameter `loadtest.http.protocol` = "
+                        + "'h2' requires HttpClient 5 (`loadtest.http.transport` = 'httpclient', or unset), but "
+                        + "`loadtest.http.transport` was 'lean': the lean transport speaks HTTP/1.1 only.");
+    }
+
+    @Test
     void configurationParameterErrors() {
         assertThat(configurationError(ValidTestCase.class, Map.of("loadtest.users", "many"))).isEqualTo(
                 "Configuration parameter `loadtest.users` requires a whole number >= 1, but was 'many'.");

@@ -39,8 +39,10 @@ class GeneratorFailureTests {
         // Bodies of 256 MB: HttpClient holds a response whole while it arrives, and a 64 MB heap cannot, so the
         // OutOfMemoryError is thrown on the I/O thread that reads it. Before the fix, the users went on and recorded
         // thousands of instant IOReactorShutdownException "failures" for requests never sent, and the run passed.
+        // HttpClient's I/O threads exist on its transport only (on the lean one the user's own thread gets the error).
         try (TrickleServer server = new TrickleServer(256, 1 << 20, 0)) {
-            Map<String, String> child = runChild(dir, List.of("-Xmx64m", "-XX:ActiveProcessorCount=2"),
+            Map<String, String> child = runChild(dir, List.of("-Xmx64m", "-XX:ActiveProcessorCount=2",
+                    "-Dchild.transport=httpclient"),
                     BigBodiesTestCase.class, server.baseUri(), "");
 
             assertThat(child.get("runFailures")).startsWith("The load generator failed: HttpClient's I/O thread "
@@ -126,7 +128,11 @@ class GeneratorFailureTests {
                     "loadtest.duration", "500ms")).result().total().count();
         }
         print("warmUpTotal", Long.toString(warmUp));
-        FixtureRun results = EngineRuns.runLoad(fixture, Map.of("loadtest.host", args[1]));
+        Map<String, String> parameters = new java.util.HashMap<>(Map.of("loadtest.host", args[1]));
+        if (System.getProperty("child.transport") != null) {
+            parameters.put("loadtest.http.transport", System.getProperty("child.transport"));
+        }
+        FixtureRun results = EngineRuns.runLoad(fixture, parameters);
         LoadTestResult result = results.result();
         List<String> failedNodes = new ArrayList<>();
         results.allEvents().failed().stream().forEach(event -> event.getRequiredPayload(TestExecutionResult.class)

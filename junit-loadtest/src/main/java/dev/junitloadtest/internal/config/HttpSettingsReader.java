@@ -21,14 +21,32 @@ final class HttpSettingsReader {
                 default -> java.util.Optional.empty();
             }));
 
+    private static final Setting<HttpSettings.Protocol> PROTOCOL = Setting.of(
+            LoadTestConstants.HTTP_PROTOCOL_PROPERTY_NAME, Parser.of("http1 or h2", text -> switch (text) {
+                case "http1" -> java.util.Optional.of(HttpSettings.Protocol.HTTP1);
+                case "h2" -> java.util.Optional.of(HttpSettings.Protocol.H2);
+                default -> java.util.Optional.empty();
+            }));
+
     private HttpSettingsReader() {
     }
 
+    /**
+     * Reads the settings. HTTP/2 is HttpClient's: {@code h2} alone selects HttpClient 5, and {@code h2} with the lean
+     * transport asked for by name is a configuration error.
+     */
     static HttpSettings read(ConfigurationParameters parameters) {
         HttpSettings defaults = HttpSettings.DEFAULTS;
+        HttpSettings.Protocol protocol = PROTOCOL.orDefault(parameters, defaults.protocol());
+        HttpSettings.Transport transport = TRANSPORT.orDefault(parameters,
+                protocol == HttpSettings.Protocol.H2 ? HttpSettings.Transport.HTTPCLIENT : defaults.transport());
+        if (protocol == HttpSettings.Protocol.H2 && transport == HttpSettings.Transport.LEAN) {
+            throw new LoadTestConfigurationException(PROTOCOL.where() + " = 'h2' requires HttpClient 5 (`"
+                    + TRANSPORT.key() + "` = 'httpclient', or unset), but `" + TRANSPORT.key() + "` was 'lean': "
+                    + "the lean transport speaks HTTP/1.1 only.");
+        }
         return new HttpSettings(CONNECT_TIMEOUT.orDefault(parameters, defaults.connectTimeout()),
                 RESPONSE_TIMEOUT.orDefault(parameters, defaults.responseTimeout()),
-                MAX_REQUEST_NAMES.orDefault(parameters, defaults.maxRequestNames()),
-                TRANSPORT.orDefault(parameters, defaults.transport()));
+                MAX_REQUEST_NAMES.orDefault(parameters, defaults.maxRequestNames()), transport, protocol);
     }
 }

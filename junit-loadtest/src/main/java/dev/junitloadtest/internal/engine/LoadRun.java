@@ -247,7 +247,6 @@ public final class LoadRun {
                     + "a staging server's self-signed certificate only; prefer its CA in a trust store (-D"
                     + dev.junitloadtest.LoadTestConstants.TRUST_STORE_PROPERTY_NAME + ").");
         }
-        notes.addAll(transport.notes());
         return notes;
     }
 

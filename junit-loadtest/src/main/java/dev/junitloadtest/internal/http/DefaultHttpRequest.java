@@ -195,8 +195,12 @@ final class DefaultHttpRequest implements HttpRequest {
                         "Cancelled: the load generator failed before the response arrived");
                 throw new InterruptedRequestException(method + " " + path + " was cut: the load generator failed");
             }
+            // A time-out before the request was written is the connect timeout's (TCP connect and TLS handshake).
             String error = exchange.timedOut() ? timeoutMessage(responseTimeout)
-                    : describe(exchange.failure(), responseTimeout);
+                    : !exchange.sent() && isTimeout(exchange.failure())
+                            ? "ConnectTimeoutException: no connection within "
+                                    + DurationSyntax.format(transport.connectTimeout())
+                            : describe(exchange.failure(), responseTimeout);
             DefaultHttpResponse none = DefaultHttpResponse.none(method, uri, elapsed, error);
             sink.record(method, recordedName, serviceMicros, 0, error);
             return none;
@@ -269,6 +273,12 @@ final class DefaultHttpRequest implements HttpRequest {
     private InterruptedRequestException notSent(RequestSink sink, String reason, String path) {
         sink.notSent(reason);
         return new InterruptedRequestException(method + " " + path + " was not sent: " + reason);
+    }
+
+    private static boolean isTimeout(Exception failure) {
+        Throwable cause = failure instanceof java.util.concurrent.ExecutionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        return cause instanceof java.net.SocketTimeoutException;
     }
 
     /** How a request that got no response is shown in the failure statistics. */

@@ -8,6 +8,7 @@ import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
 import org.apache.hc.client5.http.async.methods.SimpleResponseConsumer;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.config.TlsConfig;
 import org.apache.hc.client5.http.cookie.BasicCookieStore;
 import org.apache.hc.client5.http.cookie.StandardCookieSpec;
 import org.apache.hc.client5.http.impl.ChainElement;
@@ -17,6 +18,7 @@ import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.util.TimeValue;
@@ -27,8 +29,10 @@ import dev.junitloadtest.internal.config.TrustSettings;
 
 /**
  * The HttpClient 5 transport: one async client shared by all virtual users, each keeping its own connections through
- * a per-user connection state, its own cookies through its own context. Used for https:// and, by default, for every
- * request. Thread-safe. Internal.
+ * a per-user connection state, its own cookies through its own context. Used with
+ * {@code loadtest.http.transport=httpclient}, and for HTTP/2 ({@code loadtest.http.protocol=h2}): HTTP/1.1 only unless
+ * asked for HTTP/2, which it then offers by ALPN to https:// servers, so either protocol compares with the lean
+ * transport like for like. Thread-safe. Internal.
  */
 final class HttpClientTransport implements Transport {
 
@@ -44,6 +48,10 @@ final class HttpClientTransport implements Transport {
                 ConnectionConfig.custom()
                         .setConnectTimeout(connectTimeout)
                         .setSocketTimeout(responseTimeout)
+                        .build(),
+                TlsConfig.custom()
+                        .setVersionPolicy(settings.protocol() == HttpSettings.Protocol.H2 ? HttpVersionPolicy.NEGOTIATE
+                                : HttpVersionPolicy.FORCE_HTTP_1)
                         .build());
         this.defaultRequestConfig = RequestConfig.custom()
                 .setResponseTimeout(responseTimeout)

@@ -3,21 +3,18 @@ package dev.junitloadtest.internal.http;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.hc.client5.http.cookie.BasicCookieStore;
 import org.apiguardian.api.API;
 
-import dev.junitloadtest.LoadTestConstants;
 import dev.junitloadtest.internal.config.HttpSettings;
 import dev.junitloadtest.internal.config.TrustSettings;
 
 /**
  * The run's HTTP: its safety rails (allowed hosts, rate cap), its generator-side failures, and the transport that puts
- * requests on the wire: HttpClient 5, or, with {@code loadtest.http.transport=lean}, the lean transport for http://
- * (https:// then still goes through HttpClient 5, started only when first needed). Closed, with every connection, when
- * the run ends. Thread-safe. Internal.
+ * requests on the wire: the lean transport (HTTP/1.1 on each user's thread, http:// and https://) unless
+ * {@code loadtest.http.transport=httpclient} or {@code loadtest.http.protocol=h2} asks for HttpClient 5. Closed, with
+ * every connection, when the run ends. Thread-safe. Internal.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class HttpTransport implements AutoCloseable {
@@ -27,61 +24,23 @@ public final class HttpTransport implements AutoCloseable {
 
     private final HttpSettings settings;
     private final TrustSettings trust;
-    private final String name;
     private final RateLimiter rateLimiter;
     private final GeneratorFailures failures = new GeneratorFailures();
-    private final LeanTransport lean;
-    private final AtomicBoolean httpsFellBack = new AtomicBoolean();
-    private volatile HttpClientTransport httpClient;
-    private boolean closed;
+    private final Transport transport;
 
     /** Starts a client with {@code settings} and {@code trust}; {@code name} names its I/O threads. */
     public HttpTransport(HttpSettings settings, TrustSettings trust, String name) {
         this.settings = settings;
         this.trust = trust;
-        this.name = name;
         this.rateLimiter = Double.isInfinite(trust.maxRequestsPerSecond()) ? null
                 : new RateLimiter(trust.maxRequestsPerSecond());
-        this.lean = settings.transport() == HttpSettings.Transport.LEAN ? new LeanTransport(settings, trust) : null;
-        if (lean == null) {
-            httpClient();
-        }
+        this.transport = settings.transport() == HttpSettings.Transport.LEAN ? new LeanTransport(settings, trust)
+                : new HttpClientTransport(settings, trust, name, failures);
     }
 
-    private HttpClientTransport httpClient() {
-        HttpClientTransport client = httpClient;
-        if (client == null) {
-            synchronized (this) {
-                client = httpClient;
-                if (client == null && !closed) {
-                    client = new HttpClientTransport(settings, trust, name, failures);
-                    httpClient = client;
-                }
-            }
-        }
-        if (client == null) {
-            throw new IllegalStateException("the run's HTTP client is closed");
-        }
-        return client;
-    }
-
-    /** A user's channel, with {@code cookies} as its jar: by the URI's scheme, on the lean or HttpClient's path. */
+    /** A user's channel, with {@code cookies} as its jar. */
     Transport.UserChannel open(BasicCookieStore cookies) {
-        if (lean == null) {
-            return httpClient().open(cookies);
-        }
-        Transport.UserChannel plain = lean.open(cookies);
-        Transport.UserChannel[] secure = new Transport.UserChannel[1];
-        return (request, deadlineNanos) -> {
-            if (!"https".equalsIgnoreCase(request.uri().getScheme())) {
-                return plain.exchange(request, deadlineNanos);
-            }
-            if (secure[0] == null) {
-                httpsFellBack.set(true);
-                secure[0] = httpClient().open(cookies);
-            }
-            return secure[0].exchange(request, deadlineNanos);
-        };
+        return transport.open(cookies);
     }
 
     /** The run's safety rails. */
@@ -116,13 +75,9 @@ public final class HttpTransport implements AutoCloseable {
         return rateLimiter == null ? new long[2] : new long[] {rateLimiter.held(), rateLimiter.heldNanos()};
     }
 
-    /** What the run's outputs should say about the transport: https:// sent through HttpClient 5 under lean. */
-    public List<String> notes() {
-        if (!httpsFellBack.get()) {
-            return List.of();
-        }
-        return List.of("https:// requests went through HttpClient 5: -D" + LoadTestConstants.HTTP_TRANSPORT_PROPERTY_NAME
-                + "=lean is experimental and covers http:// only so far.");
+    /** How long opening a connection (and its TLS handshake) may take. */
+    Duration connectTimeout() {
+        return settings.connectTimeout();
     }
 
     /** How long a request waits for its response unless it sets its own timeout. */
@@ -132,24 +87,13 @@ public final class HttpTransport implements AutoCloseable {
 
     /** Number of open connections, for tests and reports. */
     public int openConnections() {
-        HttpClientTransport client = httpClient;
-        return (lean == null ? 0 : lean.openConnections()) + (client == null ? 0 : client.openConnections());
+        return transport.openConnections();
     }
 
     /** Closes every connection at once and waits (briefly) for the I/O threads to end. */
     @Override
     public void close() {
         failures.closing();
-        HttpClientTransport client;
-        synchronized (this) {
-            closed = true;
-            client = httpClient;
-        }
-        if (lean != null) {
-            lean.close();
-        }
-        if (client != null) {
-            client.close();
-        }
+        transport.close();
     }
 }

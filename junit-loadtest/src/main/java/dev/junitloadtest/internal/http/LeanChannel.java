@@ -16,6 +16,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import javax.net.ssl.SSLSocket;
+
 import org.apache.hc.client5.http.CircularRedirectException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.HttpHostConnectException;
@@ -193,26 +195,41 @@ final class LeanChannel implements Transport.UserChannel {
     }
 
     /**
-     * Makes sure the user has a connection to {@code uri}'s host; returns whether it is one kept from an earlier
-     * request.
+     * Makes sure the user has a connection to {@code uri}'s host (over TLS for https://, the connect timeout covering
+     * the TCP connect and the handshake); returns whether it is one kept from an earlier request.
      */
     private boolean connect(URI uri, long deadlineNanos) throws IOException {
-        int port = uri.getPort() >= 0 ? uri.getPort() : 80;
-        String target = uri.getHost() + ":" + port;
+        boolean https = "https".equalsIgnoreCase(uri.getScheme());
+        int port = uri.getPort() >= 0 ? uri.getPort() : https ? 443 : 80;
+        String target = (https ? "https://" : "") + uri.getHost() + ":" + port;
         if (socket != null && target.equals(connectedTo)) {
             return true;
         }
         closeSocket();
         HttpHost host = new HttpHost(uri.getScheme(), uri.getHost(), port);
+        long startNanos = System.nanoTime();
         long connectMillis = transport.settings().connectTimeout().toMillis();
-        long leftMillis = Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000);
+        long leftMillis = Math.max(1, (deadlineNanos - startNanos) / 1_000_000);
         boolean responseDeadlineFirst = leftMillis < connectMillis;
         InetAddress address = InetAddress.getByName(uri.getHost());
         Socket opened = new Socket();
+        InputStream input;
+        OutputStream output;
         try {
             opened.setTcpNoDelay(true);
             opened.connect(new InetSocketAddress(address, port),
                     (int) Math.min(Integer.MAX_VALUE, Math.min(connectMillis, leftMillis)));
+            if (https) {
+                long spentMillis = (System.nanoTime() - startNanos) / 1_000_000;
+                long handshakeMillis = Math.max(1, Math.min(connectMillis, leftMillis) - spentMillis);
+                SSLSocket tls = transport.tls().handshake(opened, uri.getHost(), port,
+                        (int) Math.min(Integer.MAX_VALUE, handshakeMillis));
+                input = tls.getInputStream();
+                output = tls.getOutputStream();
+            } else {
+                input = opened.getInputStream();
+                output = opened.getOutputStream();
+            }
         } catch (SocketTimeoutException e) {
             opened.close();
             if (responseDeadlineFirst) {
@@ -233,9 +250,11 @@ final class LeanChannel implements Transport.UserChannel {
             opened.close();
             throw new IOException("the run's HTTP client is closed");
         }
+        // The TCP socket: its timeout bounds reads of TLS records too, and closing it ends a connection at once (no
+        // close_notify to wait on when the run ends).
         socket = opened;
-        in = opened.getInputStream();
-        out = opened.getOutputStream();
+        in = input;
+        out = output;
         connectedTo = target;
         return false;
     }
@@ -400,7 +419,8 @@ final class LeanChannel implements Transport.UserChannel {
 
     private static CookieOrigin origin(URI uri) {
         String path = uri.getRawPath();
-        return new CookieOrigin(uri.getHost(), uri.getPort() >= 0 ? uri.getPort() : 80,
-                path == null || path.isEmpty() ? "/" : path, false);
+        boolean https = "https".equalsIgnoreCase(uri.getScheme());
+        return new CookieOrigin(uri.getHost(), uri.getPort() >= 0 ? uri.getPort() : https ? 443 : 80,
+                path == null || path.isEmpty() ? "/" : path, https);
     }
 }

@@ -14,11 +14,11 @@ import dev.junitloadtest.internal.config.HttpSettings;
 import dev.junitloadtest.internal.config.TrustSettings;
 
 /**
- * The lean transport (experimental, {@code loadtest.http.transport=lean}): plain HTTP/1.1 on each user's own thread,
- * over a blocking socket per user kept alive (a {@link LeanChannel}); no I/O threads, no selector, no hand-over
- * between threads. Read buffers are pooled and taken only while a request is in flight, so an idle user holds its
- * socket and its cached request head. Cookies follow HttpClient's relaxed cookie rules, and redirects its redirect
- * strategy, so switching transport changes neither. Thread-safe. Internal.
+ * The lean transport (the default, {@code loadtest.http.transport=lean}): HTTP/1.1 on each user's own thread, over a
+ * blocking socket per user kept alive (a {@link LeanChannel}), with the JDK's TLS for https:// ({@link LeanTls}); no
+ * I/O threads, no selector, no hand-over between threads. Read buffers are pooled and taken only while a request is in
+ * flight, so an idle user holds its socket and its cached request head. Cookies follow HttpClient's relaxed cookie
+ * rules, and redirects its redirect strategy, so switching transport changes neither. Thread-safe. Internal.
  */
 final class LeanTransport implements Transport {
 
@@ -28,6 +28,7 @@ final class LeanTransport implements Transport {
     private final HttpSettings settings;
     private final GuardedRedirects redirects;
     private final CookieSpec cookieSpec;
+    private final LeanTls tls;
     private final ConcurrentLinkedQueue<byte[]> buffers = new ConcurrentLinkedQueue<>();
     private final Set<LeanChannel> connected = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
@@ -35,6 +36,7 @@ final class LeanTransport implements Transport {
     LeanTransport(HttpSettings settings, TrustSettings trust) {
         this.settings = settings;
         this.redirects = new GuardedRedirects(trust);
+        this.tls = new LeanTls(trust);
         // The same cookie rules as HttpClient's (StandardCookieSpec.RELAXED, with the public suffix list).
         this.cookieSpec = CookieSpecSupport.createDefault().lookup(StandardCookieSpec.RELAXED)
                 .create(HttpClientContext.create());
@@ -47,6 +49,11 @@ final class LeanTransport implements Transport {
 
     HttpSettings settings() {
         return settings;
+    }
+
+    /** TLS for https://: the run's trust, and one session cache for all its connections. */
+    LeanTls tls() {
+        return tls;
     }
 
     GuardedRedirects redirects() {

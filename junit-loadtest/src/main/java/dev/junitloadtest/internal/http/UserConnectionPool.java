@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.hc.client5.http.HttpRoute;
 import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.TlsConfig;
 import org.apache.hc.client5.http.impl.nio.DefaultAsyncClientConnectionOperator;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.nio.ManagedAsyncClientConnection;
@@ -46,10 +47,10 @@ final class UserConnectionPool implements ManagedConnPool<HttpRoute, ManagedAsyn
     private volatile boolean closed;
 
     /**
-     * A connection manager over a new pool of this kind, with {@code tls} for https and {@code config} for every
-     * connection.
+     * A connection manager over a new pool of this kind, with {@code tls} for https, {@code config} for every
+     * connection and {@code tlsConfig} (the HTTP versions offered) for every https one.
      */
-    static PoolingAsyncClientConnectionManager manager(TlsStrategy tls, ConnectionConfig config) {
+    static PoolingAsyncClientConnectionManager manager(TlsStrategy tls, ConnectionConfig config, TlsConfig tlsConfig) {
         DefaultAsyncClientConnectionOperator operator = new DefaultAsyncClientConnectionOperator(
                 RegistryBuilder.<TlsStrategy>create().register(URIScheme.HTTPS.id, tls).build(), null, null) {
         };
@@ -57,6 +58,7 @@ final class UserConnectionPool implements ManagedConnPool<HttpRoute, ManagedAsyn
                 new UserConnectionPool(), operator) {
         };
         manager.setDefaultConnectionConfig(config);
+        manager.setDefaultTlsConfig(tlsConfig);
         return manager;
     }
 
