@@ -42,6 +42,11 @@ class KnownCapacityTests {
     static final int THEORETICAL_CAPACITY = 8;
     /** The first step whose p95 (40 ms) exceeds 1.5 times the first step's (20 ms): the first one above K. */
     static final int THEORETICAL_KNEE = 8;
+    static final int RATE_WORKERS = 4;
+    static final Duration RATE_SERVICE_TIME = Duration.ofMillis(200);
+    /** K / S of the server the searches of the arrival rate run against: 20 requests per second. */
+    static final double RATE_THEORY = RATE_WORKERS * 1000.0 / RATE_SERVICE_TIME.toMillis();
+    static final double RATE_STEP = 9;
 
     @Test
     void findsTheCapacityOfATargetKnownByConstructionWithinOneStep() {
@@ -86,6 +91,81 @@ class KnownCapacityTests {
                 + breach.users() + " users broke a budget, confirmed");
     }
 
+    /**
+     * The open model, against a server of {@link #RATE_WORKERS} = 4 workers and {@link #RATE_SERVICE_TIME} = 200
+     * ms: K / S = 20 requests per second, few and slow, so that a busy machine's scheduling delays (now and then a
+     * few hundred milliseconds) stay inside the budget of 600 ms, 400 ms above S. Iterations arrive at a rate whatever
+     * the response times, so below K / S each finds a free worker and takes S; above it the queue grows by the excess
+     * every second, and so does the wait. Steps of 9 iterations/s, 2 s each: 18 holds (10% below K / S, p95 about
+     * 200 ms), 27 breaks (the queue grows by 7 a second: 350 ms of wait a second into the step, 700 ms two seconds
+     * in), 36 confirms it. The capacity in requests per second must be within one step (9) of K / S: the requests per
+     * second of a step are what the target served, at most K / S.
+     */
+    @Test
+    void findsTheArrivalRateCapacityWithinOneStepOfWorkersOverServiceTime() {
+        FixtureRun run = EngineRuns.runLoad(KnownRateCapacityTestCase.class);
+        assertThat(run.containerEvents().failed().count()).isZero();
+        Capacity capacity = run.result().capacity().orElseThrow();
+        String table = table(capacity);
+
+        assertThat(capacity.outcome()).as(table).isEqualTo(Capacity.Outcome.LIMIT_FOUND);
+        assertThat(capacity.byArrivalRate()).isTrue();
+        assertThat(capacity.requestsPerSecond()).as(table).isBetween(RATE_THEORY - RATE_STEP, RATE_THEORY * 1.05);
+        CapacityStep breach = capacity.breach().orElseThrow();
+        assertThat(breach.arrivalRate().orElseThrow()).as(table).isIn(18.0, 27.0);
+        assertThat(breach.breaches()).as(table).singleElement().asString()
+                .startsWith("p95 of all requests in step " + breach.number() + " (").contains(", budget < 600 ms (n=");
+        for (CapacityStep step : capacity.steps()) {
+            assertThat(step.arrivalRate()).hasValue(RATE_STEP * step.number());
+            assertThat(step.users()).isZero();
+            assertThat(step.narrowing()).isFalse();
+        }
+        assertThat(capacity.steps()).as(table).hasSize(breach.number() + 1);
+        assertThat(capacity.describe()).as(table).startsWith(capacity.held().orElseThrow().describeLoad() + " (")
+                .contains("; " + breach.describeLoad() + " broke a budget, confirmed");
+    }
+
+    /**
+     * Narrowing, on the same server (K / S = 20 per second): steps of 9 iterations/s hold at 18 and break at 27
+     * (confirmed at 36); two narrowing steps then bisect the gap, first at 22.5, then at 24.75 if it held or 20.25 if
+     * it broke, leaving a gap of 9 / 2^2 = 2.25 between the capacity and the lowest rate that broke. Just above K / S
+     * the queue grows slowly, so whether 22.5 breaks within its judged second depends on the budget and the step's
+     * length as much as on K / S; what the target served does not: the narrowed capacity's requests per second are
+     * within two gaps of K / S (a busy machine may take a little off what it serves).
+     */
+    @Test
+    void narrowsBetweenTheLastGoodAndTheFirstBadStepToItsResolution() {
+        FixtureRun run = EngineRuns.runLoad(NarrowingTestCase.class);
+        assertThat(run.containerEvents().failed().count()).isZero();
+        Capacity capacity = run.result().capacity().orElseThrow();
+        String table = table(capacity);
+        double resolution = RATE_STEP / 4.0;
+
+        assertThat(capacity.outcome()).as(table).isEqualTo(Capacity.Outcome.LIMIT_FOUND);
+        CapacityStep breach = capacity.breach().orElseThrow();
+        assertThat(breach.arrivalRate()).as(table).hasValue(27.0);
+        List<CapacityStep> narrowing = capacity.steps().stream().filter(CapacityStep::narrowing).toList();
+        assertThat(narrowing).as(table).hasSize(2);
+        assertThat(narrowing.getFirst().arrivalRate()).as(table).hasValue(22.5);
+        assertThat(narrowing.getFirst().number()).isEqualTo(breach.number() + 2);
+        double second = narrowing.getFirst().held() ? 24.75 : 20.25;
+        assertThat(narrowing.get(1).arrivalRate()).as(table).hasValue(second);
+
+        assertThat(capacity.arrivalRate()).as(table).isGreaterThanOrEqualTo(18.0).isLessThan(27.0);
+        assertThat(capacity.lowestBroken().orElseThrow().load() - capacity.arrivalRate()).as(table)
+                .isEqualTo(resolution);
+        assertThat(capacity.requestsPerSecond()).as(table).isBetween(RATE_THEORY - 2 * resolution,
+                RATE_THEORY * 1.05);
+        assertThat(capacity.describe()).as(table).contains("; narrowed in 2 step(s): the limit lies between "
+                + capacity.held().orElseThrow().describeLoad() + " (held) and "
+                + capacity.lowestBroken().orElseThrow().describeLoad() + " (broke)");
+    }
+
+    static String table(Capacity capacity) {
+        return capacity.steps().stream().map(s -> s.number() + ": " + s.describeLoad() + (s.narrowing()
+                ? " (narrowing)" : "") + ": " + s.figures() + " " + s.breaches()).collect(Collectors.joining("\n"));
+    }
+
     static String outcome(List<Event> events, String name) {
         Event event = events.stream().filter(e -> e.getTestDescriptor().getDisplayName().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no verdict " + name + " in " + events.stream()
@@ -111,4 +191,32 @@ class KnownCapacityTests {
         }
     }
 
+
+    @LoadTest(stopTimeout = "2s")
+    @CapacitySearch(startRate = RATE_STEP, rateStep = RATE_STEP, maxRate = 90, maxUsers = 12, stepDuration = "2s",
+            warmUp = 0, budgets = "p95 < 600ms")
+    static class KnownRateCapacityTestCase {
+
+        @RegisterExtension
+        static FixedCapacityServer server = new FixedCapacityServer(RATE_WORKERS, RATE_SERVICE_TIME);
+
+        @Task
+        void work(Http http) {
+            http.get("/work");
+        }
+    }
+
+    @LoadTest(stopTimeout = "2s")
+    @CapacitySearch(startRate = RATE_STEP, rateStep = RATE_STEP, maxRate = 36, maxUsers = 12, stepDuration = "2s",
+            warmUp = 0.5, budgets = "p95 < 600ms", narrow = 2)
+    static class NarrowingTestCase {
+
+        @RegisterExtension
+        static FixedCapacityServer server = new FixedCapacityServer(RATE_WORKERS, RATE_SERVICE_TIME);
+
+        @Task
+        void work(Http http) {
+            http.get("/work");
+        }
+    }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.junitloadtest.internal.capacity.CapacityPlan;
+import dev.junitloadtest.internal.capacity.SearchCourse;
 import dev.junitloadtest.internal.config.LoadProfile;
 import dev.junitloadtest.internal.recording.RunListener;
 import dev.junitloadtest.internal.report.ReportSettings;
@@ -66,13 +67,16 @@ public final class LoadTestRunner {
         List<RunListener> listeners = new ArrayList<>(reporting.listeners());
         listeners.addAll(thresholds.listeners());
         Optional<CapacityPlan> capacity = CapacityPlan.of(profile);
-        capacity.ifPresent(plan -> listeners.add(plan.watch()));
+        Optional<SearchCourse> course = capacity.map(CapacityPlan::start);
+        course.ifPresent(c -> listeners.add(c.watch()));
         LoadRun run = new LoadRun(profile, listeners, SAMPLE_INTERVAL);
+        course.ifPresent(run::steer);
         timeLimit.ifPresent(limit -> run.timeLimit(limit.duration(), limit.source()));
         return run.run(outcome -> {
             // Within the run's shutdown grace: a stopped run still writes every output of what it measured.
             // The capacity first: thresholds may put a floor under it.
-            LoadTestResult searched = capacity.map(plan -> plan.judge(outcome.result())).orElse(outcome.result());
+            LoadTestResult searched = capacity.map(plan -> plan.judge(outcome.result(), course.orElseThrow()))
+                    .orElse(outcome.result());
             LoadTestResult judged = searched.withThresholds(thresholds.evaluate(searched));
             return new Finished(judged, reporting.finish(judged, thresholds.baseline()), outcome.failure());
         });
