@@ -1,0 +1,166 @@
+package dev.junitloadtest.samples.container;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+
+import dev.junitloadtest.CapacitySearch;
+import dev.junitloadtest.LoadTest;
+import dev.junitloadtest.LoadTestVerdicts;
+import dev.junitloadtest.TargetHost;
+import dev.junitloadtest.Task;
+import dev.junitloadtest.Threshold;
+import dev.junitloadtest.http.Http;
+import dev.junitloadtest.json.Json;
+import dev.junitloadtest.json.JsonValue;
+
+/**
+ * How many requests per second does one dyno hold at the p95 we want, and so how many dynos for N users? The Heroku
+ * load-testing guide asks "How many requests per second can one or more dynos handle?"; the Heroku scaling notes say
+ * the autoscaler adds dynos until 95% of requests meet a "Desired p95 Response Time" at the current throughput. A
+ * capacity search answers the first with the second's budget: the sample target in a container limited to a quarter
+ * of a CPU, then to half a CPU, under an arrival rate raised in steps of 200 iterations/s from 100 (one request each), each
+ * step judged after its first half against {@code p95 < 100ms} and {@code failure_rate < 1%}, the breach confirmed
+ * by the next step, and narrowed twice (to 50 iterations/s). The budget is above the longest stall of a CPU quota
+ * (75 ms for a quarter CPU, the rest of each 100 ms period once the share is used), so it measures what each dyno
+ * serves, not whether it was ever throttled. At most 20 users keep the backlog of a broken step small for the
+ * narrowing steps after it.
+ *
+ * <p>Each search is a load test class of its own (one load model per class), run here through the JUnit Platform
+ * launcher with its reports in a temporary directory; the test reads the capacity each found from its
+ * {@code summary.json}, as a CI job would from the artefacts. Where the limits lie depends on the machine, so the
+ * test asserts only what a dyno's CPU must change: each holds some load, and half a CPU holds more than a quarter.
+ */
+@RequiresDocker
+class DynoCapacityLoadTest {
+
+    @Test
+    void halfACpuHoldsMoreThanAQuarter(@TempDir Path reports) throws IOException {
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(QuarterCpuDyno.class), selectClass(HalfCpuDyno.class))
+                .configurationParameter("loadtest.report-dir", reports.toString())
+                .configurationParameter("loadtest.report-files", "true")
+                .build();
+        SummaryGeneratingListener listener = new SummaryGeneratingListener();
+        LauncherFactory.create().execute(request, listener);
+        TestExecutionSummary summary = listener.getSummary();
+        assertThat(summary.getTotalFailureCount()).as("failures of the searches: %s", summary.getFailures().stream()
+                .map(failure -> failure.getTestIdentifier().getDisplayName() + ": " + failure.getException())
+                .toList()).isZero();
+
+        JsonValue quarter = capacity(reports, QuarterCpuDyno.class);
+        JsonValue half = capacity(reports, HalfCpuDyno.class);
+        String found = "a quarter CPU: " + quarter.get("description").asText() + "; half a CPU: "
+                + half.get("description").asText();
+        double quarterRps = quarter.get("requestsPerSecond").asDouble();
+        double halfRps = half.get("requestsPerSecond").asDouble();
+        assertThat(quarterRps).as(found).isPositive();
+        // Twice the CPU holds more. Not necessarily twice as much: the load generator shares the machine and may
+        // limit the bigger dyno, and a CPU quota stalls a dyno for the rest of each 100 ms period once it used its
+        // share (75 ms for a quarter, 50 for a half), stalls that weigh on a p95 more the smaller the share. A ratio
+        // beyond 16 would mean the quarter's search went wrong, not its CPU.
+        assertThat(halfRps).as(found).isGreaterThan(quarterRps).isLessThan(quarterRps * 16);
+    }
+
+    private static JsonValue capacity(Path reports, Class<?> search) throws IOException {
+        Path summary = reports.resolve(search.getSimpleName()).resolve("summary.json");
+        return Json.parse(Files.readString(summary)).get("capacity");
+    }
+
+    /** The search both dynos run: only the container's CPU differs. */
+    @LoadTest(stopTimeout = "2s")
+    @CapacitySearch(startRate = 100, rateStep = 200, maxRate = 3100, maxUsers = 20, stepDuration = "2s",
+            warmUp = 0.5, budgets = {"p95 < 100ms", "failure_rate < 1%"}, narrow = 2)
+    @Threshold("capacity_rps >= 50") // a dyno that holds nothing at all fails here, with the step table
+    abstract static class DynoSearch implements LoadTestVerdicts {
+
+        /**
+         * Warms the dyno up before the search: on a fraction of a CPU its JIT takes seconds to compile the request
+         * path, and the search's first steps would measure the compiler, not the dyno.
+         */
+        static void warmUp(URI host) throws InterruptedException {
+            HttpClient client = HttpClient.newHttpClient();
+            HttpRequest home = HttpRequest.newBuilder(host.resolve("/")).build();
+            long end = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            List<Thread> threads = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                threads.add(Thread.ofPlatform().start(() -> {
+                    while (System.nanoTime() < end) {
+                        try {
+                            client.send(home, HttpResponse.BodyHandlers.discarding());
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
+                    }
+                }));
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
+        }
+
+        @Task
+        void home(Http http) {
+            http.get("/");
+        }
+    }
+
+    @Testcontainers
+    static class QuarterCpuDyno extends DynoSearch {
+
+        @Container
+        static SampleTargetContainer dyno = new SampleTargetContainer().withCpus(0.25).withMemoryMegabytes(512);
+
+        @BeforeAll
+        static void warmUp() throws InterruptedException {
+            warmUp(dyno.baseUri());
+        }
+
+        @TargetHost
+        static URI host() {
+            return dyno.baseUri();
+        }
+    }
+
+    @Testcontainers
+    static class HalfCpuDyno extends DynoSearch {
+
+        @Container
+        static SampleTargetContainer dyno = new SampleTargetContainer().withCpus(0.5).withMemoryMegabytes(512);
+
+        @BeforeAll
+        static void warmUp() throws InterruptedException {
+            warmUp(dyno.baseUri());
+        }
+
+        @TargetHost
+        static URI host() {
+            return dyno.baseUri();
+        }
+    }
+}
