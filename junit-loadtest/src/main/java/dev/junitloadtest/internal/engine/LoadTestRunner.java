@@ -75,8 +75,11 @@ public final class LoadTestRunner {
         return run.run(outcome -> {
             // Within the run's shutdown grace: a stopped run still writes every output of what it measured.
             // The capacity first: thresholds may put a floor under it.
-            LoadTestResult searched = capacity.map(plan -> plan.judge(outcome.result(), course.orElseThrow()))
+            LoadTestResult judgedCapacity = capacity.map(plan -> plan.judge(outcome.result(), course.orElseThrow()))
                     .orElse(outcome.result());
+            // A baseline of another load profile is still compared, with a warning on every output.
+            LoadTestResult searched = judgedCapacity.withWarnings(thresholds.baseline()
+                    .map(comparison -> comparison.profileDifferences(judgedCapacity)).orElse(List.of()));
             LoadTestResult judged = searched.withThresholds(thresholds.evaluate(searched));
             return new Finished(judged, reporting.finish(judged, thresholds.baseline()), outcome.failure());
         });
