@@ -161,6 +161,28 @@ class KnownCapacityTests {
                 + capacity.lowestBroken().orElseThrow().describeLoad() + " (broke)");
     }
 
+    /**
+     * A breach in the last planned step has no step left to confirm it: the search ends unconfirmed, and still
+     * narrows. Steps of 4 users up to 12 (100, 200, 300 ms against p95 < 250ms): 12 breaks in the last step, and one
+     * narrowing step runs halfway between 8 and 12, at 10 users.
+     */
+    @Test
+    void aBreachInTheLastPlannedStepEndsTheSearchUnconfirmedAndIsNarrowed() {
+        FixtureRun run = EngineRuns.runLoad(LastStepBreaksTestCase.class);
+        assertThat(run.containerEvents().failed().count()).isZero();
+        Capacity capacity = run.result().capacity().orElseThrow();
+        String table = table(capacity);
+
+        assertThat(capacity.outcome()).as(table).isEqualTo(Capacity.Outcome.LIMIT_UNCONFIRMED);
+        assertThat(capacity.breach()).as(table).get().extracting(CapacityStep::users).isEqualTo(12);
+        assertThat(capacity.steps()).as(table).extracting(CapacityStep::users).containsExactly(4, 8, 12, 10);
+        assertThat(capacity.steps()).as(table).extracting(CapacityStep::narrowing)
+                .containsExactly(false, false, false, true);
+        assertThat(capacity.users()).as(table).isIn(8, 10);
+        assertThat(capacity.describe()).as(table).contains("; 12 users broke a budget in the last step(s) the search "
+                + "had, unconfirmed; narrowed in 1 step(s): the limit lies between ");
+    }
+
     static String table(Capacity capacity) {
         return capacity.steps().stream().map(s -> s.number() + ": " + s.describeLoad() + (s.narrowing()
                 ? " (narrowing)" : "") + ": " + s.figures() + " " + s.breaches()).collect(Collectors.joining("\n"));
@@ -213,6 +235,20 @@ class KnownCapacityTests {
 
         @RegisterExtension
         static FixedCapacityServer server = new FixedCapacityServer(RATE_WORKERS, RATE_SERVICE_TIME);
+
+        @Task
+        void work(Http http) {
+            http.get("/work");
+        }
+    }
+
+    @LoadTest(stopTimeout = "2s")
+    @CapacitySearch(startUsers = 4, step = STEP, maxUsers = 12, stepDuration = "2s", warmUp = 0.5,
+            budgets = "p95 < 250ms", narrow = 1)
+    static class LastStepBreaksTestCase {
+
+        @RegisterExtension
+        static FixedCapacityServer server = new FixedCapacityServer(WORKERS, SERVICE_TIME);
 
         @Task
         void work(Http http) {

@@ -81,8 +81,9 @@ public final class CapacityPlan {
                 decision.map(d -> planned.get(d.index())), knee(planned), budgets.texts(), spec.kneeFactor()));
     }
 
+    /** The rule on the planned steps: narrowing steps neither confirm nor clear a breach. */
     private SearchRule rule() {
-        return new SearchRule(windows.count(), spec.confirmations());
+        return new SearchRule(spec.levels().size(), spec.confirmations());
     }
 
     private CapacityStep step(LoadTestResult result, int index, SearchCourse.Decided decided) {
