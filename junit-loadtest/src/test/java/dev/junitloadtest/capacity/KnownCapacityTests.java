@@ -202,53 +202,41 @@ class KnownCapacityTests {
             budgets = "p95 < 250ms")
     @Threshold("capacity_users >= 4")
     @Threshold("capacity_users >= 100")
-    static class KnownCapacityTestCase implements LoadTestVerdicts {
+    static class KnownCapacityTestCase extends Work implements LoadTestVerdicts {
 
         @RegisterExtension
         static FixedCapacityServer server = new FixedCapacityServer(WORKERS, SERVICE_TIME);
-
-        @Task
-        void work(Http http) {
-            http.get("/work");
-        }
     }
-
 
     @LoadTest(stopTimeout = "2s")
     @CapacitySearch(startRate = RATE_STEP, rateStep = RATE_STEP, maxRate = 90, maxUsers = 12, stepDuration = "2s",
             warmUp = 0, budgets = "p95 < 600ms")
-    static class KnownRateCapacityTestCase {
+    static class KnownRateCapacityTestCase extends Work {
 
         @RegisterExtension
         static FixedCapacityServer server = new FixedCapacityServer(RATE_WORKERS, RATE_SERVICE_TIME);
-
-        @Task
-        void work(Http http) {
-            http.get("/work");
-        }
     }
 
     @LoadTest(stopTimeout = "2s")
     @CapacitySearch(startRate = RATE_STEP, rateStep = RATE_STEP, maxRate = 36, maxUsers = 12, stepDuration = "2s",
             warmUp = 0.5, budgets = "p95 < 600ms", narrow = 2)
-    static class NarrowingTestCase {
+    static class NarrowingTestCase extends Work {
 
         @RegisterExtension
         static FixedCapacityServer server = new FixedCapacityServer(RATE_WORKERS, RATE_SERVICE_TIME);
-
-        @Task
-        void work(Http http) {
-            http.get("/work");
-        }
     }
 
     @LoadTest(stopTimeout = "2s")
     @CapacitySearch(startUsers = 4, step = STEP, maxUsers = 12, stepDuration = "2s", warmUp = 0.5,
             budgets = "p95 < 250ms", narrow = 1)
-    static class LastStepBreaksTestCase {
+    static class LastStepBreaksTestCase extends Work {
 
         @RegisterExtension
         static FixedCapacityServer server = new FixedCapacityServer(WORKERS, SERVICE_TIME);
+    }
+
+    /** What every fixture's users do: ask the server for work, without a wait. */
+    abstract static class Work {
 
         @Task
         void work(Http http) {

@@ -12,8 +12,6 @@ import dev.junitloadtest.CapacitySearch;
 import dev.junitloadtest.EngineRuns;
 import dev.junitloadtest.FixtureRun;
 import dev.junitloadtest.LoadTest;
-import dev.junitloadtest.Task;
-import dev.junitloadtest.http.Http;
 import dev.junitloadtest.internal.report.CapacityReport;
 import dev.junitloadtest.result.Capacity;
 import dev.junitloadtest.result.CapacityStep;
@@ -52,15 +50,10 @@ class NoisyStepTests {
 
     @LoadTest(stopTimeout = "2s")
     @CapacitySearch(startUsers = 1, step = 1, maxUsers = 4, stepDuration = "2s", warmUp = 0, budgets = "p95 < 400ms")
-    static class NoisyStepTestCase {
+    static class NoisyStepTestCase extends KnownCapacityTests.Work {
 
         @RegisterExtension
         static FixedCapacityServer server = new FixedCapacityServer(8, Duration.ofMillis(50))
                 .slowBetween(Duration.ofMillis(2200), Duration.ofMillis(3000), Duration.ofMillis(600));
-
-        @Task
-        void work(Http http) {
-            http.get("/work");
-        }
     }
 }

@@ -75,7 +75,8 @@ class CapacityOutputsTests {
         String markdown = Files.readString(dir.resolve("summary.md"));
         assertThat(markdown).contains("\n**Capacity:** no step held; 1 users broke a budget, confirmed\n\nBudgets: "
                 + "`failure_rate < 1%`; knee: ", "\n| Step | Users | Requests | Failure % | req/s | p50 ms | p95 ms | "
-                + "p99 ms | Verdict |\n|--:|--:|--:|--:|--:|--:|--:|--:|---|\n| 1 | 1 | " + first.requests() + " | ");
+                + "p99 ms | Verdict |\n|--:|--:|--:|--:|--:|--:|--:|--:|---|\n| 1 | 1 | "
+                + dev.junitloadtest.result.Formats.count(first.requests()) + " | ");
         assertThat(markdown.lines().filter(line -> line.startsWith("| 1 | 1 | ") || line.startsWith("| 2 | 2 | ")))
                 .hasSize(2).satisfiesExactly(row -> assertThat(row).endsWith(" | BROKE (confirmed) |"),
                         row -> assertThat(row).endsWith(" | broke (confirms) |"));
