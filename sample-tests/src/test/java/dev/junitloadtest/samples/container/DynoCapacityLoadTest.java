@@ -13,17 +13,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.testcontainers.junit.jupiter.Container;
-import org.testcontainers.junit.jupiter.Testcontainers;
 
 import dev.junitloadtest.CapacitySearch;
 import dev.junitloadtest.LoadTest;
+import dev.junitloadtest.LoadTestHost;
 import dev.junitloadtest.LoadTestVerdicts;
-import dev.junitloadtest.TargetHost;
 import dev.junitloadtest.Task;
 import dev.junitloadtest.Threshold;
 import dev.junitloadtest.http.Http;
@@ -89,8 +90,10 @@ class DynoCapacityLoadTest {
         static final String PADDING = "x".repeat(100);
 
         /**
-         * Warms the dyno up before the search: on a fraction of a CPU its JIT takes seconds to compile the request
-         * path, and the search's first steps would measure the compiler, not the dyno.
+         * Warms the dyno up before the search: on a fraction of a CPU its JIT compiles the request path for tens of
+         * seconds, on the same CPU quota, and the search's first steps would measure the compiler, not the dyno.
+         * Four threads send requests in rounds of a second until a round gets no more than 10% more through than the
+         * one before (the compiler is done), for at least 3 rounds and at most 20.
          */
         static void warmUp(URI host) throws InterruptedException {
             HttpClient client = HttpClient.newHttpClient();
@@ -99,13 +102,27 @@ class DynoCapacityLoadTest {
                 builder.header("X-Session-" + i, PADDING);
             }
             java.net.http.HttpRequest home = builder.build();
-            long end = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            long previous = 0;
+            for (int round = 1; round <= 20; round++) {
+                long served = round(client, home);
+                if (round >= 3 && served <= previous * 1.1) {
+                    return;
+                }
+                previous = served;
+            }
+        }
+
+        /** Sends requests from 4 threads for a second; returns how many were answered. */
+        private static long round(HttpClient client, java.net.http.HttpRequest home) throws InterruptedException {
+            long end = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+            AtomicLong served = new AtomicLong();
             List<Thread> threads = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 threads.add(Thread.ofPlatform().start(() -> {
                     while (System.nanoTime() < end) {
                         try {
                             client.send(home, HttpResponse.BodyHandlers.discarding());
+                            served.incrementAndGet();
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         } catch (InterruptedException e) {
@@ -118,6 +135,7 @@ class DynoCapacityLoadTest {
             for (Thread thread : threads) {
                 thread.join();
             }
+            return served.get();
         }
 
         /**
@@ -135,37 +153,39 @@ class DynoCapacityLoadTest {
         }
     }
 
-    @Testcontainers
     static class QuarterCpuDyno extends DynoSearch {
 
-        @Container
-        static SampleTargetContainer dyno = new SampleTargetContainer().withCpus(0.25).withMemoryMegabytes(512);
-
-        @BeforeAll
-        static void warmUp() throws InterruptedException {
-            warmUp(dyno.baseUri());
-        }
-
-        @TargetHost
-        static URI host() {
-            return dyno.baseUri();
-        }
+        @RegisterExtension
+        static Dyno dyno = new Dyno(0.25);
     }
 
-    @Testcontainers
     static class HalfCpuDyno extends DynoSearch {
 
-        @Container
-        static SampleTargetContainer dyno = new SampleTargetContainer().withCpus(0.5).withMemoryMegabytes(512);
+        @RegisterExtension
+        static Dyno dyno = new Dyno(0.5);
+    }
 
-        @BeforeAll
-        static void warmUp() throws InterruptedException {
-            warmUp(dyno.baseUri());
+    /**
+     * A dyno for one search class: the sample target in a container with {@code cpus} CPUs and 512 MB, started and
+     * warmed up before the class's load, published as its host, and stopped by the class's JUnit store.
+     */
+    static final class Dyno implements BeforeAllCallback {
+
+        private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Dyno.class);
+
+        private final double cpus;
+
+        Dyno(double cpus) {
+            this.cpus = cpus;
         }
 
-        @TargetHost
-        static URI host() {
-            return dyno.baseUri();
+        @Override
+        public void beforeAll(ExtensionContext context) throws InterruptedException {
+            SampleTargetContainer container = new SampleTargetContainer().withCpus(cpus).withMemoryMegabytes(512);
+            container.start();
+            context.getStore(NAMESPACE).put(SampleTargetContainer.class, (AutoCloseable) container::stop);
+            DynoSearch.warmUp(container.baseUri());
+            LoadTestHost.publish(context, container.baseUri());
         }
     }
 }
