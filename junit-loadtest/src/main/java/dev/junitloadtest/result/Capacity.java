@@ -44,6 +44,19 @@ public record Capacity(Outcome outcome, List<CapacityStep> steps, Optional<Capac
         return held.map(CapacityStep::users).orElse(0);
     }
 
+    /**
+     * The iterations per second of the capacity, {@link #held()}, in a search of the arrival rate: 0 if no step held
+     * or the search stepped users.
+     */
+    public double arrivalRate() {
+        return held.map(step -> step.arrivalRate().orElse(0)).orElse(0.0);
+    }
+
+    /** Whether the search stepped the arrival rate (the open model) rather than users. */
+    public boolean byArrivalRate() {
+        return !steps.isEmpty() && steps.getFirst().arrivalRate().isPresent();
+    }
+
     /** The requests per second of the capacity, {@link #held()}: 0 if no step held. */
     public double requestsPerSecond() {
         return held.map(CapacityStep::requestsPerSecond).orElse(0.0);
@@ -54,14 +67,40 @@ public record Capacity(Outcome outcome, List<CapacityStep> steps, Optional<Capac
      * 50 users broke a budget, confirmed by the next step}.
      */
     public String describe() {
-        String capacity = held.map(step -> step.users() + " users (" + step.figures() + ")").orElse("no step held");
+        String capacity = held.map(step -> step.describeLoad() + " (" + step.figures() + ")").orElse("no step held");
         return capacity + switch (outcome) {
-            case LIMIT_FOUND -> "; " + breach.orElseThrow().users() + " users broke a budget, confirmed";
-            case LIMIT_UNCONFIRMED -> "; " + breach.orElseThrow().users() + " users broke a budget in the last "
+            case LIMIT_FOUND -> "; " + breach.orElseThrow().describeLoad() + " broke a budget, confirmed";
+            case LIMIT_UNCONFIRMED -> "; " + breach.orElseThrow().describeLoad() + " broke a budget in the last "
                     + "step(s) the search had, unconfirmed";
-            case HELD_TO_MAX -> "; every step held, up to the search's most users: the capacity is at least that";
+            case HELD_TO_MAX -> "; every step held, up to the search's most " + (byArrivalRate() ? "iterations/s"
+                    : "users") + ": the capacity is at least that";
             case ENDED_EARLY -> "; the run ended before the search found a limit";
-        };
+        } + narrowed();
+    }
+
+    /** The narrowing in words, if the search narrowed: {@code ; narrowed in 2 steps: the limit lies between ...}. */
+    private String narrowed() {
+        long narrowing = steps.stream().filter(CapacityStep::narrowing).count();
+        if (narrowing == 0) {
+            return "";
+        }
+        String below = held.map(CapacityStep::describeLoad).orElse("0");
+        String above = lowestBroken().map(CapacityStep::describeLoad).orElse("?");
+        return "; narrowed in " + narrowing + " step(s): the limit lies between " + below + " (held) and " + above
+                + " (broke)";
+    }
+
+    /**
+     * The step with the lowest load that broke a budget above the capacity: the confirmed breach, or a narrowing step
+     * below it; empty if no step broke for good.
+     */
+    public Optional<CapacityStep> lowestBroken() {
+        if (breach.isEmpty()) {
+            return Optional.empty();
+        }
+        double floor = held.map(CapacityStep::load).orElse(0.0);
+        return steps.stream().filter(s -> !s.held() && s.load() > floor && (s.narrowing() || s.equals(breach.get())))
+                .min(java.util.Comparator.comparingDouble(CapacityStep::load));
     }
 
     /** How a capacity search ended. */

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalDouble;
 
 import org.apiguardian.api.API;
 
@@ -13,7 +14,10 @@ import org.apiguardian.api.API;
  * requests together in its steady part (the step after its warm-up), with the budgets it broke. Immutable.
  *
  * @param number the step's number, from 1
- * @param users the users it ran
+ * @param users the users it ran; 0 in a search of the arrival rate, whose users come and go with the iterations
+ * @param arrivalRate the iterations per second it started, in a search of the arrival rate; empty in a search of users
+ * @param narrowing whether it narrowed the capacity down after the search found its limit (judged once, not
+ *        confirmed)
  * @param judgedFrom where its steady part starts, from the run's start
  * @param judgedTo where its steady part ends, from the run's start
  * @param requests the requests of its steady part, failures included
@@ -26,17 +30,29 @@ import org.apiguardian.api.API;
  *        {@code p95 of all requests in step 3 (12.0-16.0 s) was 61.2 ms, budget < 50 ms (n=812)}; empty if it held
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record CapacityStep(int number, int users, Duration judgedFrom, Duration judgedTo, long requests,
+public record CapacityStep(int number, int users, OptionalDouble arrivalRate, boolean narrowing, Duration judgedFrom, Duration judgedTo, long requests,
         long failures, double requestsPerSecond, Duration p50, Duration p95, Duration p99, List<String> breaches) {
 
     /** Checks that no component is null, and copies the breaches. */
     public CapacityStep {
+        Objects.requireNonNull(arrivalRate, "arrivalRate");
         Objects.requireNonNull(judgedFrom, "judgedFrom");
         Objects.requireNonNull(judgedTo, "judgedTo");
         Objects.requireNonNull(p50, "p50");
         Objects.requireNonNull(p95, "p95");
         Objects.requireNonNull(p99, "p99");
         breaches = List.copyOf(breaches);
+    }
+
+    /** The load it ran, users or iterations per second, as a number. */
+    public double load() {
+        return arrivalRate.isPresent() ? arrivalRate.getAsDouble() : users;
+    }
+
+    /** The load it ran in words: {@code 8 users}, {@code 180 iterations/s}. */
+    public String describeLoad() {
+        return arrivalRate.isPresent() ? Formats.compact(arrivalRate.getAsDouble()) + " iterations/s"
+                : users + " users";
     }
 
     /** Whether it met every budget. */

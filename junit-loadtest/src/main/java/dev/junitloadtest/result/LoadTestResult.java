@@ -248,6 +248,16 @@ public final class LoadTestResult {
         return new LoadTestResult(run, windowStart, windowEnd, requests, total, intervals, verdicts, capacity);
     }
 
+    /**
+     * This result with {@code more} warnings after the run's own, e.g. that the baseline it is compared with ran
+     * another load profile. Internal: for the engine, which knows such things only once the run is over.
+     */
+    @API(status = API.Status.INTERNAL, since = "0.1")
+    public LoadTestResult withWarnings(List<String> more) {
+        return more.isEmpty() ? this : new LoadTestResult(run.withWarnings(more), windowStart, windowEnd, requests,
+                total, intervals, thresholds, capacity);
+    }
+
     /** This result with {@code found}, what its capacity search found. */
     public LoadTestResult withCapacity(Capacity found) {
         return new LoadTestResult(run, windowStart, windowEnd, requests, total, intervals, thresholds,

@@ -52,6 +52,14 @@ final class RecordedRun {
         this.generatorHealth = generatorHealth;
     }
 
+    /** This run with {@code more} warnings after its own. */
+    RecordedRun withWarnings(List<String> more) {
+        List<String> all = new java.util.ArrayList<>(warnings);
+        all.addAll(more);
+        return new RecordedRun(profile, startedAt, end, intervals, failures, exceptions, tasks, droppedIterations,
+                notSent, all, runFailures, stop, generatorHealth);
+    }
+
     boolean windowed(Duration start, Duration stop) {
         return !start.isZero() || !stop.equals(end);
     }

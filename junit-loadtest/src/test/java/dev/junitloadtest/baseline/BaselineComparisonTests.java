@@ -134,6 +134,31 @@ class BaselineComparisonTests {
                         "request vs baseline [GET /old]: GET /old was in the baseline")))));
     }
 
+    @Test
+    void aBaselineOfAnotherLoadProfileIsComparedWithAWarningOnEveryOutput() throws IOException {
+        Path reports = directory.resolve("other-profile");
+        FixtureRun run = runLoad(NoVerdictsTestCase.class, Map.of("loadtest.host", target.url(),
+                "loadtest.baseline", noVerdictsBaseline.toString(), "loadtest.users", "20",
+                "loadtest.report-dir", reports.toString(), "loadtest.report-files", "true"));
+
+        String warning = "The baseline " + noVerdictsBaseline + " ran another load profile: load model '10 users "
+                + "started at once for 1s' in the baseline, '20 users started at once for 1s' here. Its figures "
+                + "compare two loads as much as two builds; save a new baseline for this profile "
+                + "(loadtest.baseline.save), or run the baseline's.";
+        assertThat(run.result().warnings()).contains(warning);
+        // Still compared: the warning says what the verdicts are worth, it does not replace them.
+        assertThat(run.result().thresholds()).extracting(ThresholdResult::displayName)
+                .contains("p95 vs baseline [GET /]");
+        assertThat(Files.readString(reports.resolve("NoVerdictsTestCase/summary.md"))).contains(" ran another load "
+                + "profile: load model '10 users started at once for 1s' in the baseline, '20 users started at once "
+                + "for 1s' here. Its figures compare two loads as much as two builds; save a new baseline");
+        // The same target on another loopback port is the same host: the runs above against the slower target (a
+        // port of its own) have no such warning.
+        FixtureRun samePort = runLoad(NoVerdictsTestCase.class, Map.of("loadtest.host", slowerTarget.url(),
+                "loadtest.baseline", noVerdictsBaseline.toString()));
+        assertThat(samePort.result().warnings()).noneMatch(w -> w.startsWith("The baseline "));
+    }
+
     private static ThresholdResult verdict(List<ThresholdResult> verdicts, String expression) {
         return verdicts.stream().filter(v -> v.expression().equals(expression)).findFirst().orElseThrow();
     }

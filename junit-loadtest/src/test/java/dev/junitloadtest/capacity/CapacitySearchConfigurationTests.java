@@ -24,7 +24,8 @@ class CapacitySearchConfigurationTests {
         assertThat(configurationError(StartUsersTestCase.class))
                 .isEqualTo("@CapacitySearch requires that `startUsers` be >= 1, but was 0.");
         assertThat(configurationError(StepTestCase.class))
-                .isEqualTo("@CapacitySearch requires that `step` be >= 1, but was 0.");
+                .isEqualTo("@CapacitySearch requires that `step` be >= 1 (or `rateStep` be > 0, to step the arrival "
+                        + "rate), but was 0.");
         assertThat(configurationError(MaxUsersTestCase.class))
                 .isEqualTo("@CapacitySearch requires that `maxUsers` be >= 10 (`startUsers`), but was 5.");
         assertThat(configurationError(FractionalStepTestCase.class)).isEqualTo("@CapacitySearch requires that "
@@ -39,6 +40,39 @@ class CapacitySearchConfigurationTests {
                 .isEqualTo("Configuration parameter `loadtest.capacity.step-duration` requires that `stepDuration` "
                         + "be a whole number of seconds (a step is judged on the figures recorded each second), but "
                         + "was '2.5s'.");
+    }
+
+    @Test
+    void stepsTheArrivalRate() {
+        assertThat(configurationError(BothStepsTestCase.class)).isEqualTo("@CapacitySearch steps either users "
+                + "(`step`) or the arrival rate (`rateStep`), but sets both (`step` 2, `rateStep` 10); set one.");
+        assertThat(configurationError(NegativeRateStepTestCase.class)).isEqualTo("@CapacitySearch requires that "
+                + "`rateStep` be > 0 and finite in a search of the arrival rate, but was -5.");
+        assertThat(configurationError(NoStartRateTestCase.class)).isEqualTo("@CapacitySearch requires that "
+                + "`startRate` be > 0 and finite in a search of the arrival rate, but was 0.");
+        assertThat(configurationError(MaxRateTestCase.class)).isEqualTo("@CapacitySearch requires that `maxRate` be "
+                + ">= 50 (`startRate`) and finite, but was 20.");
+        assertThat(configurationError(StartUsersWithRateTestCase.class)).isEqualTo("@CapacitySearch `startUsers` (5) "
+                + "applies to a search of users, but this one steps the arrival rate (`rateStep`), whose users are "
+                + "created as iterations need them; remove it.");
+        assertThat(configurationError(RateCapTestCase.class)).isEqualTo("@CapacitySearch requires that `maxUsers` be "
+                + ">= 1 (the cap on concurrent users of a search of the arrival rate), but was 0.");
+        assertThat(configurationError(MaxRateWithUsersTestCase.class)).isEqualTo("@CapacitySearch `maxRate` (100) "
+                + "applies to a search of the arrival rate, which `rateStep` sets, but this one steps users (`step`); "
+                + "remove it, or set `rateStep` instead of `step`.");
+        assertThat(configurationError(CapacityUsersOfARateTestCase.class)).isEqualTo("@Threshold 'capacity_users >= "
+                + "5' needs a @CapacitySearch of users, but CapacityUsersOfARateTestCase runs a capacity search: 10 to "
+                + "30 iterations/s, +10 every 1s, at most 5 users, whose capacity is a rate; put a floor under it with "
+                + "capacity_rps.");
+    }
+
+    @Test
+    void narrowing() {
+        assertThat(configurationError(NegativeNarrowTestCase.class))
+                .isEqualTo("@CapacitySearch requires that `narrow` be >= 0, but was -1.");
+        assertThat(configurationError(NarrowWithoutWarmUpTestCase.class)).isEqualTo("@CapacitySearch `narrow` (2) "
+                + "needs a warm-up of at least 1s in each step, to let the load of the step before a narrowing step "
+                + "fade, but `warmUp` 0 of a 1s step leaves out 0s.");
     }
 
     @Test
@@ -207,5 +241,57 @@ class CapacitySearchConfigurationTests {
     @CapacitySearch(step = 1, maxUsers = 5, budgets = "p95 < 1s")
     @Threshold("capacity_users >= 2.5")
     static class FractionalUsersTestCase extends Fixture {
+    }
+
+    @LoadTest
+    @CapacitySearch(step = 2, rateStep = 10, startRate = 10, maxRate = 30, maxUsers = 5, budgets = "p95 < 1s")
+    static class BothStepsTestCase extends Fixture {
+    }
+
+    @LoadTest
+    @CapacitySearch(rateStep = -5, startRate = 10, maxRate = 30, maxUsers = 5, budgets = "p95 < 1s")
+    static class NegativeRateStepTestCase extends Fixture {
+    }
+
+    @LoadTest
+    @CapacitySearch(rateStep = 10, maxRate = 30, maxUsers = 5, budgets = "p95 < 1s")
+    static class NoStartRateTestCase extends Fixture {
+    }
+
+    @LoadTest
+    @CapacitySearch(rateStep = 10, startRate = 50, maxRate = 20, maxUsers = 5, budgets = "p95 < 1s")
+    static class MaxRateTestCase extends Fixture {
+    }
+
+    @LoadTest
+    @CapacitySearch(rateStep = 10, startRate = 10, maxRate = 30, startUsers = 5, maxUsers = 5, budgets = "p95 < 1s")
+    static class StartUsersWithRateTestCase extends Fixture {
+    }
+
+    @LoadTest
+    @CapacitySearch(rateStep = 10, startRate = 10, maxRate = 30, maxUsers = 0, budgets = "p95 < 1s")
+    static class RateCapTestCase extends Fixture {
+    }
+
+    @LoadTest
+    @CapacitySearch(step = 1, maxUsers = 5, maxRate = 100, budgets = "p95 < 1s")
+    static class MaxRateWithUsersTestCase extends Fixture {
+    }
+
+    @LoadTest
+    @CapacitySearch(rateStep = 10, startRate = 10, maxRate = 30, maxUsers = 5, stepDuration = "1s", warmUp = 0,
+            budgets = "p95 < 1s")
+    @Threshold("capacity_users >= 5")
+    static class CapacityUsersOfARateTestCase extends Fixture {
+    }
+
+    @LoadTest
+    @CapacitySearch(step = 1, maxUsers = 5, narrow = -1, budgets = "p95 < 1s")
+    static class NegativeNarrowTestCase extends Fixture {
+    }
+
+    @LoadTest
+    @CapacitySearch(step = 1, maxUsers = 5, stepDuration = "1s", warmUp = 0, narrow = 2, budgets = "p95 < 1s")
+    static class NarrowWithoutWarmUpTestCase extends Fixture {
     }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -34,10 +35,32 @@ final class FixedCapacityServer implements BeforeAllCallback {
     private final Duration serviceTime;
     private final AtomicInteger busy = new AtomicInteger();
     private final AtomicInteger mostBusy = new AtomicInteger();
+    private final AtomicLong firstRequestNanos = new AtomicLong();
+    private Duration slowFrom = Duration.ZERO;
+    private Duration slowTo = Duration.ZERO;
+    private Duration slowServiceTime = Duration.ZERO;
 
     FixedCapacityServer(int workers, Duration serviceTime) {
         this.workers = workers;
         this.serviceTime = serviceTime;
+    }
+
+    /**
+     * Makes it slow for a bounded window, deterministic noise: a request that arrives between {@code from} and
+     * {@code to} after its first request takes {@code slowServiceTime} instead. Call before it starts.
+     */
+    FixedCapacityServer slowBetween(Duration from, Duration to, Duration slowServiceTime) {
+        this.slowFrom = from;
+        this.slowTo = to;
+        this.slowServiceTime = slowServiceTime;
+        return this;
+    }
+
+    private Duration serviceTimeNow() {
+        long now = System.nanoTime();
+        firstRequestNanos.compareAndSet(0, now);
+        long since = now - firstRequestNanos.get();
+        return since >= slowFrom.toNanos() && since < slowTo.toNanos() ? slowServiceTime : serviceTime;
     }
 
     /** The most requests it ever served at once: never more than its workers. */
@@ -54,7 +77,7 @@ final class FixedCapacityServer implements BeforeAllCallback {
         server.createContext("/work", exchange -> {
             mostBusy.accumulateAndGet(busy.incrementAndGet(), Math::max);
             try (exchange) {
-                Thread.sleep(serviceTime);
+                Thread.sleep(serviceTimeNow());
                 exchange.sendResponseHeaders(200, body.length);
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(body);

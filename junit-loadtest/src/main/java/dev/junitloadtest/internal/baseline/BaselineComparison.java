@@ -66,6 +66,38 @@ public final class BaselineComparison {
     }
 
     /**
+     * A warning for each way the baseline's load profile differs from {@code result}'s: its load model (users,
+     * stages, rate, duration, in words) and its host. Figures of two loads differ for the load as much as for the
+     * build, so the verdicts stand but may mislead. A loopback host's port is left out: a target started by the test
+     * picks a new one each run.
+     */
+    public List<String> profileDifferences(LoadTestResult result) {
+        List<String> differences = new ArrayList<>();
+        String model = result.profile().loadModel();
+        if (!baseline.loadModel().isEmpty() && !baseline.loadModel().equals(model)) {
+            differences.add("load model '" + baseline.loadModel() + "' in the baseline, '" + model + "' here");
+        }
+        String host = result.profile().host();
+        if (!baseline.host().isEmpty() && !host.isEmpty() && !sameHost(baseline.host(), host)) {
+            differences.add("host " + baseline.host() + " in the baseline, " + host + " here");
+        }
+        if (differences.isEmpty()) {
+            return List.of();
+        }
+        return List.of("The baseline " + baseline.file() + " ran another load profile: " + String.join("; ",
+                differences) + ". Its figures compare two loads as much as two builds; save a new baseline for "
+                + "this profile (loadtest.baseline.save), or run the baseline's.");
+    }
+
+    private static boolean sameHost(String before, String now) {
+        return withoutLoopbackPort(before).equals(withoutLoopbackPort(now));
+    }
+
+    private static String withoutLoopbackPort(String host) {
+        return host.replaceFirst("^(https?://(?:127\\.0\\.0\\.1|localhost|\\[::1\\])):\\d+", "$1");
+    }
+
+    /**
      * The verdicts on {@code result} against the baseline: per request of both runs, by name, p50, p95, p99,
      * throughput and failure rate; a failed one per request of the baseline the run did not record, and a passed one,
      * saying it was not compared, per request the baseline lacks.

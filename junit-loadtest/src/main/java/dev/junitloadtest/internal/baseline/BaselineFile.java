@@ -60,7 +60,8 @@ final class BaselineFile {
             requests.add(request(request));
         }
         return new BaselineRun(name, text(json, "testClass"), text(json, "startedAt"),
-                json.at("/profile/loadModel").text().orElse(""), requests);
+                json.at("/profile/loadModel").text().orElse(""), json.at("/profile/host").text().orElse(""),
+                requests);
     }
 
     private static BaselineRun.Request request(JsonValue json) {

@@ -18,10 +18,11 @@ import dev.junitloadtest.result.LatencyDistribution;
  * @param testClass the full name of the class the run was of
  * @param startedAt when the run started, as written (ISO-8601)
  * @param loadModel the run's load model in words, e.g. {@code 40 users at once for 2s}
+ * @param host the host the run sent its requests to, as its reports show it (empty if none)
  * @param requests each request's figures, in the file's order
  */
 @API(status = INTERNAL, since = "0.1")
-public record BaselineRun(String file, String testClass, String startedAt, String loadModel,
+public record BaselineRun(String file, String testClass, String startedAt, String loadModel, String host,
         List<Request> requests) {
 
     /** Copies the requests. */

@@ -6,13 +6,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 import org.apiguardian.api.API;
 
 import dev.junitloadtest.internal.config.CapacitySearchSpec;
-import dev.junitloadtest.internal.config.LoadModel;
 import dev.junitloadtest.internal.config.LoadProfile;
-import dev.junitloadtest.internal.recording.RunListener;
 import dev.junitloadtest.internal.threshold.StepBudgets;
 import dev.junitloadtest.result.Capacity;
 import dev.junitloadtest.result.CapacityStep;
@@ -46,43 +45,56 @@ public final class CapacityPlan {
      *         judge a step
      */
     public static Optional<CapacityPlan> of(LoadProfile profile) {
-        return profile.model() instanceof LoadModel.Closed closed
-                ? closed.search().map(CapacityPlan::new) : Optional.empty();
+        return profile.model().search().map(CapacityPlan::new);
     }
 
-    /** A new watch for one run, which ends its load once the search is over. */
-    public RunListener watch() {
-        return new CapacityWatch(windows, budgets, rule());
+    /**
+     * The course of a new run of the search: the load of each step for the load model's driver, and the watch that
+     * judges the steps as they end and decides the next one, or ends the load once the search is over.
+     */
+    public SearchCourse start() {
+        return new SearchCourse(spec, windows, budgets, rule());
     }
 
-    /** {@code result} with what the search found in it. */
-    public LoadTestResult judge(LoadTestResult result) {
-        List<Integer> users = spec.stepUsers();
+    /** {@code result} with what the search found in it, on the steps {@code course} ran. */
+    public LoadTestResult judge(LoadTestResult result, SearchCourse course) {
+        List<SearchCourse.Decided> decided = course.decided();
         List<CapacityStep> steps = new ArrayList<>();
-        for (int i = 0; i < windows.count() && windows.end(i).compareTo(result.windowEnd()) <= 0; i++) {
-            steps.add(step(result, i, users.get(i)));
+        for (int i = 0; i < decided.size() && windows.end(i).compareTo(result.windowEnd()) <= 0; i++) {
+            steps.add(step(result, i, decided.get(i)));
         }
-        Optional<SearchRule.Decision> decision = rule().decide(steps.stream().map(s -> !s.held()).toList());
-        int before = decision.map(SearchRule.Decision::index).orElse(steps.size());
-        Optional<CapacityStep> held = steps.subList(0, before).reversed().stream().filter(CapacityStep::held)
+        List<CapacityStep> planned = steps.stream().filter(s -> !s.narrowing()).toList();
+        Optional<SearchRule.Decision> decision = rule().decide(planned.stream().map(s -> !s.held()).toList());
+        int before = decision.map(SearchRule.Decision::index).orElse(planned.size());
+        Optional<CapacityStep> held = planned.subList(0, before).reversed().stream().filter(CapacityStep::held)
                 .findFirst();
+        // A narrowing step runs between the capacity and the breach: the highest one that held is the capacity.
+        Optional<CapacityStep> narrowed = steps.stream().filter(s -> s.narrowing() && s.held())
+                .max(java.util.Comparator.comparingDouble(CapacityStep::load));
+        if (narrowed.isPresent() && held.isPresent() && narrowed.get().load() > held.get().load()) {
+            held = narrowed;
+        }
         Capacity.Outcome outcome = decision.map(d -> d.confirmed() ? Capacity.Outcome.LIMIT_FOUND
-                : Capacity.Outcome.LIMIT_UNCONFIRMED).orElse(steps.size() == windows.count()
+                : Capacity.Outcome.LIMIT_UNCONFIRMED).orElse(planned.size() == course.planned().size()
                         ? Capacity.Outcome.HELD_TO_MAX : Capacity.Outcome.ENDED_EARLY);
         return result.withCapacity(new Capacity(outcome, steps, held,
-                decision.map(d -> steps.get(d.index())), knee(steps), budgets.texts(), spec.kneeFactor()));
+                decision.map(d -> planned.get(d.index())), knee(planned), budgets.texts(), spec.kneeFactor()));
     }
 
+    /** The rule on the planned steps: narrowing steps neither confirm nor clear a breach. */
     private SearchRule rule() {
-        return new SearchRule(windows.count(), spec.confirmations());
+        return new SearchRule(spec.levels().size(), spec.confirmations());
     }
 
-    private CapacityStep step(LoadTestResult result, int index, int users) {
+    private CapacityStep step(LoadTestResult result, int index, SearchCourse.Decided decided) {
         LoadTestResult window = result.between(windows.judgedFrom(index), windows.end(index));
         RequestStats all = window.total();
         String where = " in step " + (index + 1) + " (" + Formats.span(window.windowStart(), window.windowEnd())
                 + ")";
-        return new CapacityStep(index + 1, users, window.windowStart(), window.windowEnd(), all.count(),
+        boolean byRate = spec.unit() == CapacitySearchSpec.Unit.ARRIVAL_RATE;
+        return new CapacityStep(index + 1, byRate ? 0 : (int) decided.level(),
+                byRate ? OptionalDouble.of(decided.level()) : OptionalDouble.empty(), decided.narrowing(),
+                window.windowStart(), window.windowEnd(), all.count(),
                 all.failures(), all.throughput(), all.percentile(50), all.percentile(95), all.percentile(99),
                 budgets.breaches(window, where));
     }

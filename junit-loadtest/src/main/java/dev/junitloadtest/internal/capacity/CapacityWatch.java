@@ -3,6 +3,7 @@ package dev.junitloadtest.internal.capacity;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.HdrHistogram.Histogram;
 
@@ -15,15 +16,18 @@ import dev.junitloadtest.internal.threshold.StepBudgets;
 
 /**
  * Judges each step of a capacity search as soon as its last interval is in, on the same intervals and with the same
- * budgets its result is judged on later, and ends the load (as planned, not as an abort) once {@link SearchRule}
- * says the search is over, so no step beyond the confirmed breach is run. Called on the sampler thread only.
- * Internal.
+ * budgets its result is judged on later, and decides where the search goes: the next planned step, a narrowing step
+ * halfway between the highest load that held and the lowest that broke once {@link SearchRule} says the limit is
+ * found, or the end of the load (as planned, not as an abort), so no step beyond what the search needs is run. Called
+ * on the sampler thread only. Internal.
  */
 final class CapacityWatch implements RunListener {
 
     private final StepWindows windows;
     private final StepBudgets budgets;
     private final SearchRule rule;
+    private final SearchCourse course;
+    private final int plannedSteps;
     private final List<Boolean> broke = new ArrayList<>();
     private final Histogram judged = Histograms.newHistogram();
     private long failures;
@@ -31,11 +35,18 @@ final class CapacityWatch implements RunListener {
     private long toNanos;
     private RunControl control;
     private boolean ended;
+    /** While narrowing: the highest load that held and the lowest that broke. */
+    private double held;
+    private double brokeAt;
+    private int narrowed;
+    private boolean narrowingNow;
 
-    CapacityWatch(StepWindows windows, StepBudgets budgets, SearchRule rule) {
+    CapacityWatch(StepWindows windows, StepBudgets budgets, SearchRule rule, SearchCourse course) {
         this.windows = windows;
         this.budgets = budgets;
         this.rule = rule;
+        this.course = course;
+        this.plannedSteps = course.planned().size();
     }
 
     @Override
@@ -56,12 +67,9 @@ final class CapacityWatch implements RunListener {
             toNanos = snapshot.endOffsetNanos();
         }
         // Intervals follow one another: once one ends at or after the step's end, none is left to start in it.
-        while (broke.size() < windows.count() && snapshot.endOffsetNanos() >= windows.endNanos(broke.size())) {
+        while (!ended && broke.size() < windows.count() && snapshot.endOffsetNanos() >= windows.endNanos(broke.size())) {
             judgeStep(broke.size());
-        }
-        if (rule.decide(broke).isPresent()) {
-            ended = true;
-            control.endLoad();
+            decideNext(broke.size());
         }
     }
 
@@ -72,5 +80,63 @@ final class CapacityWatch implements RunListener {
         judged.reset();
         failures = 0;
         fromNanos = -1;
+    }
+
+    /** Decides the load of step {@code next}, the one after the step just judged, or ends the load. */
+    private void decideNext(int next) {
+        if (narrowingNow) {
+            double level = course.level(next - 1).orElseThrow();
+            if (broke.get(next - 1)) {
+                brokeAt = level;
+            } else {
+                held = level;
+            }
+            narrowed++;
+            narrowOrEnd(next);
+            return;
+        }
+        Optional<SearchRule.Decision> decision = rule.decide(broke.subList(0, Math.min(broke.size(), plannedSteps)));
+        if (decision.isEmpty()) {
+            if (next < plannedSteps) {
+                course.plannedNext(next);
+            } else {
+                end();
+            }
+            return;
+        }
+        int breach = decision.get().index();
+        Optional<Integer> lastHeld = lastHeldBefore(breach);
+        if (lastHeld.isEmpty()) {
+            end();
+            return;
+        }
+        narrowingNow = true;
+        held = course.planned().get(lastHeld.get());
+        brokeAt = course.planned().get(breach);
+        narrowOrEnd(next);
+    }
+
+    private Optional<Integer> lastHeldBefore(int breach) {
+        for (int i = breach - 1; i >= 0; i--) {
+            if (!broke.get(i)) {
+                return Optional.of(i);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void narrowOrEnd(int next) {
+        Optional<Double> between = narrowed < windows.narrow() && next < windows.count()
+                ? course.between(held, brokeAt) : Optional.empty();
+        if (between.isPresent()) {
+            course.narrowAt(next, between.get());
+        } else {
+            end();
+        }
+    }
+
+    private void end() {
+        ended = true;
+        control.endLoad();
     }
 }

@@ -14,15 +14,23 @@ final class StepWindows {
     private final long stepNanos;
     private final long warmUpNanos;
     private final int steps;
+    private final int narrow;
 
     StepWindows(CapacitySearchSpec spec) {
         this.stepNanos = spec.stepDuration().toNanos();
         this.warmUpNanos = spec.warmUpDuration().toNanos();
-        this.steps = spec.stepUsers().size();
+        this.steps = spec.mostSteps();
+        this.narrow = spec.narrow();
     }
 
+    /** How many steps the run may have, narrowing ones included. */
     int count() {
         return steps;
+    }
+
+    /** How many narrowing steps may follow the planned ones' breach. */
+    int narrow() {
+        return narrow;
     }
 
     /** Where step {@code index}'s judged part starts. */

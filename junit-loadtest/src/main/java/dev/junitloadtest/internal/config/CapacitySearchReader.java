@@ -46,12 +46,14 @@ final class CapacitySearchReader {
                         + "the duration; remove it, or use the loadtest.capacity.* parameters.");
             }
         }
-        Setting.Value<Integer> start = START_USERS.read(parameters, search::startUsers);
-        requireAtLeast(start, START_USERS, "startUsers", 1, "");
         Setting.Value<Integer> step = STEP.read(parameters, search::step);
-        requireAtLeast(step, STEP, "step", 1, "");
-        Setting.Value<Integer> max = MAX_USERS.read(parameters, search::maxUsers);
-        requireAtLeast(max, MAX_USERS, "maxUsers", start.value(), " (`startUsers`)");
+        boolean byRate = search.rateStep() != 0;
+        if (byRate && step.value() != 0) {
+            throw new LoadTestConfigurationException(NAME + " steps either users (`step`) or the arrival rate "
+                    + "(`rateStep`), but sets both (`step` " + step.value() + ", `rateStep` "
+                    + Formats.compact(search.rateStep()) + "); set one.");
+        }
+        Steps steps = byRate ? rateSteps(search) : userSteps(search, parameters, step);
         Setting.Value<Duration> duration = STEP_DURATION.find(parameters,
                 () -> Optional.of(Attributes.duration(NAME, "stepDuration", search.stepDuration(), false)))
                 .orElseThrow();
@@ -88,8 +90,73 @@ final class CapacitySearchReader {
             throw new LoadTestConfigurationException(NAME + " requires that `kneeFactor` be > 1 and finite, but was "
                     + Formats.compact(search.kneeFactor()) + ".");
         }
-        return new CapacitySearchSpec(start.value(), step.value(), max.value(), stepDuration, warmUp, budgets,
-                search.confirmations(), search.kneeFactor());
+        if (search.narrow() < 0) {
+            throw new LoadTestConfigurationException(NAME + " requires that `narrow` be >= 0, but was "
+                    + search.narrow() + ".");
+        }
+        if (search.narrow() > 0 && warmUpDuration.isZero()) {
+            throw new LoadTestConfigurationException(NAME + " `narrow` (" + search.narrow() + ") needs a warm-up of "
+                    + "at least 1s in each step, to let the load of the step before a narrowing step fade, but "
+                    + "`warmUp` " + Formats.compact(warmUp) + " of a " + DurationSyntax.format(stepDuration)
+                    + " step leaves out 0s.");
+        }
+        return new CapacitySearchSpec(steps.unit(), steps.start(), steps.step(), steps.max(), steps.maxUsers(),
+                stepDuration, warmUp, budgets, search.confirmations(), search.kneeFactor(), search.narrow());
+    }
+
+    /** The steps' load, validated: what they raise, from where, by how much, up to where, with how many users. */
+    private record Steps(CapacitySearchSpec.Unit unit, double start, double step, double max, int maxUsers) {
+    }
+
+    private static Steps userSteps(CapacitySearch search, ConfigurationParameters parameters,
+            Setting.Value<Integer> step) {
+        if (step.value() < 1) {
+            throw new LoadTestConfigurationException(where(step.origin(), STEP, "step") + " be >= 1 (or `rateStep` "
+                    + "be > 0, to step the arrival rate), but was " + step.value() + ".");
+        }
+        rejectRateAttribute("startRate", search.startRate());
+        rejectRateAttribute("maxRate", search.maxRate());
+        Setting.Value<Integer> start = START_USERS.read(parameters, search::startUsers);
+        requireAtLeast(start, START_USERS, "startUsers", 1, "");
+        Setting.Value<Integer> max = MAX_USERS.read(parameters, search::maxUsers);
+        requireAtLeast(max, MAX_USERS, "maxUsers", start.value(), " (`startUsers`)");
+        return new Steps(CapacitySearchSpec.Unit.USERS, start.value(), step.value(), max.value(), max.value());
+    }
+
+    private static void rejectRateAttribute(String attribute, double value) {
+        if (value != 0) {
+            throw new LoadTestConfigurationException(NAME + " `" + attribute + "` (" + Formats.compact(value)
+                    + ") applies to a search of the arrival rate, which `rateStep` sets, but this one steps users "
+                    + "(`step`); remove it, or set `rateStep` instead of `step`.");
+        }
+    }
+
+    private static Steps rateSteps(CapacitySearch search) {
+        requirePositive("rateStep", search.rateStep());
+        requirePositive("startRate", search.startRate());
+        if (!(search.maxRate() >= search.startRate()) || Double.isInfinite(search.maxRate())) {
+            throw new LoadTestConfigurationException(NAME + " requires that `maxRate` be >= "
+                    + Formats.compact(search.startRate()) + " (`startRate`) and finite, but was "
+                    + Formats.compact(search.maxRate()) + ".");
+        }
+        if (search.startUsers() != 1) {
+            throw new LoadTestConfigurationException(NAME + " `startUsers` (" + search.startUsers() + ") applies to "
+                    + "a search of users, but this one steps the arrival rate (`rateStep`), whose users are created "
+                    + "as iterations need them; remove it.");
+        }
+        if (search.maxUsers() < 1) {
+            throw new LoadTestConfigurationException(NAME + " requires that `maxUsers` be >= 1 (the cap on "
+                    + "concurrent users of a search of the arrival rate), but was " + search.maxUsers() + ".");
+        }
+        return new Steps(CapacitySearchSpec.Unit.ARRIVAL_RATE, search.startRate(), search.rateStep(),
+                search.maxRate(), search.maxUsers());
+    }
+
+    private static void requirePositive(String attribute, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new LoadTestConfigurationException(NAME + " requires that `" + attribute + "` be > 0 and finite in "
+                    + "a search of the arrival rate, but was " + Formats.compact(value) + ".");
+        }
     }
 
     private static void requireAtLeast(Setting.Value<Integer> value, Setting<Integer> setting, String attribute,

@@ -81,13 +81,31 @@ public sealed interface LoadModel {
         }
     }
 
-    /** Iterations start at {@code ratePerSecond}, run by at most {@code maxUsers} users, for {@code duration}. */
-    record Open(double ratePerSecond, int maxUsers, Duration duration) implements LoadModel {
+    /**
+     * Iterations start at {@code ratePerSecond}, run by at most {@code maxUsers} users, for {@code duration}. A
+     * capacity search of the arrival rate runs its steps instead, each at its own rate: then {@code ratePerSecond} is
+     * its highest planned rate and {@code search} says how to judge them.
+     */
+    record Open(double ratePerSecond, int maxUsers, Duration duration, Optional<CapacitySearchSpec> search)
+            implements LoadModel {
+
+        /** A constant rate, without a capacity search. */
+        public Open(double ratePerSecond, int maxUsers, Duration duration) {
+            this(ratePerSecond, maxUsers, duration, Optional.empty());
+        }
+
+        /** The steps of {@code search}, a search of the arrival rate. */
+        public static Open searching(CapacitySearchSpec search) {
+            return new Open(search.levels().getLast(), search.maxUsers(), search.mostDuration(), Optional.of(search));
+        }
 
         @Override
         public String describe() {
-            return rate(ratePerSecond) + " iterations/s, at most " + maxUsers + " users, for "
-                    + DurationSyntax.format(duration);
+            return search.map(CapacitySearchSpec::describe).orElseGet(() -> rate(ratePerSecond)
+                    + " iterations/s, at most " + maxUsers + " users, for " + DurationSyntax.format(duration));
         }
     }
+
+    /** The capacity search this model runs, if any. */
+    Optional<CapacitySearchSpec> search();
 }

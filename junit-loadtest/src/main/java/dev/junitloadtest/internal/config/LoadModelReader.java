@@ -76,8 +76,8 @@ final class LoadModelReader {
                     .orElseGet(() -> withUsers(stagesFromAnnotations(), "@RampStage"));
             case OPEN -> open();
             case CONSTANT -> closed();
-            case SEARCH -> LoadModel.Closed.searching(CapacitySearchReader.read(testClass, capacitySearch.get(),
-                    loadTest, parameters));
+            case SEARCH -> searching(CapacitySearchReader.read(testClass, capacitySearch.get(), loadTest,
+                    parameters));
         };
         requireFits(model, userTypes);
         return model;
@@ -94,6 +94,11 @@ final class LoadModelReader {
             return Kind.SEARCH;
         }
         return arrivalRate.isPresent() ? Kind.OPEN : stages.isEmpty() ? Kind.CONSTANT : Kind.STAGED;
+    }
+
+    private static LoadModel searching(CapacitySearchSpec search) {
+        return search.unit() == CapacitySearchSpec.Unit.USERS ? LoadModel.Closed.searching(search)
+                : LoadModel.Open.searching(search);
     }
 
     private void requireOneAnnotatedModel() {

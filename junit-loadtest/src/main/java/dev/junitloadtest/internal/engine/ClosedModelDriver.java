@@ -2,17 +2,20 @@ package dev.junitloadtest.internal.engine;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
 
 import dev.junitloadtest.internal.config.LoadModel;
 import dev.junitloadtest.internal.config.Stage;
 import dev.junitloadtest.internal.config.UserTypeSpec;
+import dev.junitloadtest.internal.recording.LoadSteering;
 import dev.junitloadtest.internal.recording.RunClock;
 
 /**
  * Keeps the number of users on the stages' course: at each stage, from where the previous one left it towards the
  * stage's count at its spawn rate (the first user of a ramp at once, then one every 1/rate seconds), up or down, until
  * the stage's time is over. Users stopped by a ramp-down are the most recently started ones; users that stopped
- * themselves are not replaced. Runs on the thread that calls {@link #drive()}. Internal.
+ * themselves are not replaced. In a capacity search, each step's users come from its {@link LoadSteering}. Runs on the thread that calls {@link #drive()}. Internal.
  */
 final class ClosedModelDriver {
 
@@ -22,9 +25,12 @@ final class ClosedModelDriver {
     private final UserFactory users;
     private final UserTypeMix mix;
     private final Deque<VirtualUserImpl> started = new ArrayDeque<>();
+    private final Optional<LoadSteering> steering;
 
-    ClosedModelDriver(LoadModel.Closed model, RunContext run, RunClock clock, UserFactory users) {
+    ClosedModelDriver(LoadModel.Closed model, RunContext run, RunClock clock, UserFactory users,
+            Optional<LoadSteering> steering) {
         this.model = model;
+        this.steering = steering;
         this.run = run;
         this.clock = clock;
         this.users = users;
@@ -34,7 +40,17 @@ final class ClosedModelDriver {
     /** Runs the stages; returns when they are over, the run is aborted or its load was ended as planned. */
     void drive() {
         long stageStart = 0;
-        for (Stage stage : model.stages()) {
+        List<Stage> stages = model.stages();
+        for (int index = 0; index < stages.size(); index++) {
+            Stage stage = stages.get(index);
+            if (steering.isPresent()) {
+                Optional<Double> users = SteeringWait.level(steering.get(), index, run, clock,
+                        stageStart + stage.duration().toNanos());
+                if (users.isEmpty()) {
+                    return;
+                }
+                stage = new Stage(stage.duration(), users.get().intValue(), stage.spawnRate());
+            }
             long stageEnd = stageStart + stage.duration().toNanos();
             int from = started.size();
             while (!run.isStopping()) {

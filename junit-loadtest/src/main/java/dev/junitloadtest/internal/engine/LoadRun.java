@@ -17,6 +17,7 @@ import dev.junitloadtest.internal.config.ShardSplit;
 import dev.junitloadtest.internal.health.GeneratorMonitor;
 import dev.junitloadtest.internal.config.LoadProfile;
 import dev.junitloadtest.internal.http.HttpTransport;
+import dev.junitloadtest.internal.recording.LoadSteering;
 import dev.junitloadtest.internal.recording.Recording;
 import dev.junitloadtest.internal.recording.RunClock;
 import dev.junitloadtest.internal.recording.RunControl;
@@ -115,6 +116,22 @@ public final class LoadRun {
     }
 
     private String timeLimitSource;
+    private LoadSteering steering;
+
+    /**
+     * Lets {@code steering} decide the load of each step of the profile's capacity search while the run goes (a
+     * search that narrows). Without it, a search runs its planned steps. Call before {@link #run()}.
+     */
+    public LoadRun steer(LoadSteering steering) {
+        this.steering = steering;
+        return this;
+    }
+
+    /** How the drivers learn each step's load: the steering given, else the search's planned steps, if any. */
+    private Optional<LoadSteering> steering() {
+        return profile.model().search().map(search -> steering != null ? steering
+                : LoadSteering.planned(search.levels()));
+    }
 
     private Outcome execute() {
         LoadModel model = profile.model();
@@ -155,8 +172,8 @@ public final class LoadRun {
             // A shard whose share is no user has nothing to drive; its load model's description says so.
             switch (model) {
                 case LoadModel.Closed closed when ShardSplit.runsNoLoad(closed) -> { }
-                case LoadModel.Closed closed -> new ClosedModelDriver(closed, run, clock, users).drive();
-                case LoadModel.Open open -> new OpenModelDriver(open, run, clock, users).drive();
+                case LoadModel.Closed closed -> new ClosedModelDriver(closed, run, clock, users, steering()).drive();
+                case LoadModel.Open open -> new OpenModelDriver(open, run, clock, users, steering()).drive();
             }
             interrupted = Thread.interrupted();
             if (interrupted) {

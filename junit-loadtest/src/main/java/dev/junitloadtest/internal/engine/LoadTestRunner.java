@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.junitloadtest.internal.capacity.CapacityPlan;
+import dev.junitloadtest.internal.capacity.SearchCourse;
 import dev.junitloadtest.internal.config.LoadProfile;
 import dev.junitloadtest.internal.merge.HistoryReplay;
 import dev.junitloadtest.internal.merge.MergeableResults;
@@ -73,12 +74,14 @@ public final class LoadTestRunner {
         List<RunListener> listeners = new ArrayList<>(reporting.listeners());
         listeners.addAll(thresholds.listeners());
         Optional<CapacityPlan> capacity = CapacityPlan.of(profile);
-        capacity.ifPresent(plan -> listeners.add(plan.watch()));
+        Optional<SearchCourse> course = capacity.map(CapacityPlan::start);
+        course.ifPresent(c -> listeners.add(c.watch()));
         LoadRun run = new LoadRun(profile, listeners, SAMPLE_INTERVAL);
+        course.ifPresent(run::steer);
         timeLimit.ifPresent(limit -> run.timeLimit(limit.duration(), limit.source()));
         return run.run(outcome -> {
             // Within the run's shutdown grace: a stopped run still writes every output of what it measured.
-            Finished finished = judgeAndReport(outcome.result(), reporting, outcome.failure());
+            Finished finished = judgeAndReport(outcome.result(), course, reporting, outcome.failure());
             // Last, so that a shard whose results are there finished every other output too.
             reports.directory().ifPresent(dir -> {
                 try {
@@ -106,17 +109,23 @@ public final class LoadTestRunner {
         Reporting reporting = Reporting.create(testClass, profile, quiet, out, err);
         HistoryReplay.replay(merged, reporting.listeners())
                 .forEach(problem -> err.println("[" + profile.testName() + "] " + problem));
-        return judgeAndReport(merged, reporting, Optional.empty());
+        return judgeAndReport(merged, Optional.empty(), reporting, Optional.empty());
     }
 
-    /** Judges {@code result} (the capacity first: thresholds may put a floor under it) and writes its outputs. */
-    private Finished judgeAndReport(LoadTestResult result, Reporting reporting, Optional<RuntimeException> failure) {
-        Optional<CapacityPlan> capacity = CapacityPlan.of(profile);
-        LoadTestResult searched = capacity.map(plan -> plan.judge(result)).orElse(result);
-        LoadTestResult judged = searched.withThresholds(thresholds.evaluate(searched));
+    /**
+     * Judges {@code result} (the capacity its search {@code course} found first: thresholds may put a floor under it;
+     * then the baseline's profile differences as warnings) and writes its outputs.
+     */
+    private Finished judgeAndReport(LoadTestResult result, Optional<SearchCourse> course, Reporting reporting,
+            Optional<RuntimeException> failure) {
+        LoadTestResult judgedCapacity = course
+                .map(searched -> CapacityPlan.of(profile).orElseThrow().judge(result, searched)).orElse(result);
+        // A baseline of another load profile is still compared, with a warning on every output.
+        LoadTestResult warned = judgedCapacity.withWarnings(thresholds.baseline()
+                .map(comparison -> comparison.profileDifferences(judgedCapacity)).orElse(List.of()));
+        LoadTestResult judged = warned.withThresholds(thresholds.evaluate(warned));
         return new Finished(judged, reporting.finish(judged, thresholds.baseline()), failure);
     }
-
 
     /**
      * A bound on how long a run may last, e.g. a test class's {@code @Timeout}: the run is stopped when it is

@@ -4,10 +4,13 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 import dev.junitloadtest.internal.config.LoadModel;
+import dev.junitloadtest.internal.config.Shard;
 import dev.junitloadtest.internal.config.UserTypeSpec;
+import dev.junitloadtest.internal.recording.LoadSteering;
 import dev.junitloadtest.internal.recording.RunClock;
 
 /**
@@ -16,7 +19,8 @@ import dev.junitloadtest.internal.recording.RunClock;
  * cap. With every user busy at the cap, it waits in a queue and starts as soon as a user is free, late, and its
  * latencies count from its intended start: that is how a stalled target shows in the percentiles instead of hiding
  * behind a slowed-down load (coordinated omission). The queue holds at most a minute of iterations; beyond that, and
- * for whatever is still queued when the run ends, iterations are dropped and counted. {@link #drive()} runs on the
+ * for whatever is still queued when the run ends, iterations are dropped and counted. A capacity search of the
+ * arrival rate runs each step at the rate its {@link LoadSteering} gives. {@link #drive()} runs on the
  * calling thread; users call {@link #next(VirtualUserImpl)} from theirs. Internal.
  */
 final class OpenModelDriver {
@@ -31,10 +35,13 @@ final class OpenModelDriver {
     private final UserTypeMix mix;
     private final Map<UserTypeSpec, Pool> pools = new HashMap<>();
     private final int maxQueued;
+    private final Optional<LoadSteering> steering;
     private int created;
 
-    OpenModelDriver(LoadModel.Open model, RunContext run, RunClock clock, UserFactory users) {
+    OpenModelDriver(LoadModel.Open model, RunContext run, RunClock clock, UserFactory users,
+            Optional<LoadSteering> steering) {
         this.model = model;
+        this.steering = steering;
         this.run = run;
         this.clock = clock;
         this.users = users;
@@ -45,44 +52,76 @@ final class OpenModelDriver {
     }
 
     /**
-     * Dispatches iterations until the duration is over or the run is aborted. Shard I of N runs at 1/N of the whole's
-     * rate: its iterations are the whole's I-th, (I+N)-th..., at the whole's times.
+     * Dispatches iterations until the duration is over, the load was ended or the run is aborted. Shard I of N runs at
+     * 1/N of the whole's rate: its iterations are the whole's I-th, (I+N)-th..., at the whole's times. A capacity
+     * search is never sharded.
      */
     void drive() {
-        // The whole's interval, not this shard's: the shards' iterations then fall on the whole's times to the
-        // nanosecond, and the last one before the end is in exactly one shard.
-        double intervalNanos = 1e9 / ((LoadModel.Open) run.profile().wholeModel()).ratePerSecond();
-        int shards = run.profile().shard().count();
-        int first = run.profile().shard().index();
-        long durationNanos = model.duration().toNanos();
-        long iteration = 0;
         try {
-            while (!run.isStopping()) {
-                long intended = (long) ((iteration * shards + first) * intervalNanos);
-                if (intended >= durationNanos) {
+            if (steering.isEmpty()) {
+                // The whole's interval, not this shard's: the shards' iterations then fall on the whole's times to the
+                // nanosecond, and the last one before the end is in exactly one shard.
+                double wholeRate = ((LoadModel.Open) run.profile().wholeModel()).ratePerSecond();
+                dispatchAt(wholeRate, run.profile().shard(), 0, model.duration().toNanos());
+                return;
+            }
+            long stepNanos = model.search().orElseThrow().stepDuration().toNanos();
+            for (int index = 0; (long) index * stepNanos < model.duration().toNanos(); index++) {
+                long start = index * stepNanos;
+                Optional<Double> rate = SteeringWait.level(steering.get(), index, run, clock, start + stepNanos);
+                if (rate.isEmpty()) {
                     return;
                 }
-                if (intended > clock.offsetNanos()) {
-                    if (!run.driverPause(clock, intended)) {
-                        return;
-                    }
-                    continue;
+                if (steering.get().narrowing(index)) {
+                    // What still waits belongs to the broken steps before: judged with it, a narrowing step would
+                    // measure their backlog, not its own rate.
+                    dropQueued();
                 }
-                if (!dispatch(clock.startNanos() + intended)) {
+                if (!dispatchAt(rate.get(), Shard.whole(), start, start + stepNanos)) {
                     return;
                 }
-                iteration++;
             }
         } finally {
             // Iterations still waiting for a user when the run ends never started.
-            for (Pool pool : pools.values()) {
-                pool.lock.lock();
-                try {
-                    run.recording().droppedIterations().add(pool.queued.size());
-                    pool.queued.clear();
-                } finally {
-                    pool.lock.unlock();
+            dropQueued();
+        }
+    }
+
+    /**
+     * Dispatches {@code shard}'s part of iterations at {@code ratePerSecond} from {@code fromNanos} to {@code toNanos}
+     * (run clock offsets): iteration k of the whole is intended to start at {@code fromNanos + k / rate}, and the
+     * shard takes k = I, I+N, .... Returns whether the run goes on.
+     */
+    private boolean dispatchAt(double ratePerSecond, Shard shard, long fromNanos, long toNanos) {
+        double intervalNanos = 1e9 / ratePerSecond;
+        long iteration = 0;
+        while (!run.isStopping() && !run.isLoadEnded()) {
+            long intended = fromNanos + (long) ((iteration * shard.count() + shard.index()) * intervalNanos);
+            if (intended >= toNanos) {
+                return true;
+            }
+            if (intended > clock.offsetNanos()) {
+                if (!run.driverPause(clock, intended)) {
+                    return false;
                 }
+                continue;
+            }
+            if (!dispatch(clock.startNanos() + intended)) {
+                return false;
+            }
+            iteration++;
+        }
+        return false;
+    }
+
+    private void dropQueued() {
+        for (Pool pool : pools.values()) {
+            pool.lock.lock();
+            try {
+                run.recording().droppedIterations().add(pool.queued.size());
+                pool.queued.clear();
+            } finally {
+                pool.lock.unlock();
             }
         }
     }

@@ -26,17 +26,17 @@ import dev.junitloadtest.result.Formats;
 public final class CapacityReport {
 
     static final List<String> CSV_COLUMNS = List.of("Step", "Users", "Judged From (s)", "Judged To (s)", "Requests",
-            "Failures", "Failure Rate", "Requests/s", "p50 (ms)", "p95 (ms)", "p99 (ms)", "Verdict", "Breaches");
+            "Failures", "Failure Rate", "Requests/s", "p50 (ms)", "p95 (ms)", "p99 (ms)", "Verdict", "Breaches", "Arrival Rate (it/s)", "Narrowing");
 
     private CapacityReport() {
     }
 
     /** The console section: the capacity in words, then one row per step with its verdict. */
     static String console(Capacity capacity, String nl) {
-        TextTable table = new TextTable().number("Step").number("Users").group().number("# reqs").number("# fails")
+        TextTable table = new TextTable().number("Step").number(capacity.byArrivalRate() ? "it/s" : "Users").group().number("# reqs").number("# fails")
                 .group().number("req/s").number("p50").number("p95").number("p99").group().text("Verdict");
         for (CapacityStep step : capacity.steps()) {
-            table.row(List.of(Integer.toString(step.number()), Formats.count(step.users()),
+            table.row(List.of(Integer.toString(step.number()), load(step),
                     Formats.count(step.requests()), Formats.count(step.failures()) + " ("
                             + Formats.percent(step.failureRate(), 2) + ")",
                     String.format(Locale.ROOT, "%,.2f", step.requestsPerSecond()),
@@ -48,9 +48,15 @@ public final class CapacityReport {
                 + "Each step judged after its warm-up; response times in milliseconds." + nl;
     }
 
+    /** A step's load as a table shows it: its users, or its iterations per second. */
+    public static String load(CapacityStep step) {
+        return step.arrivalRate().isPresent() ? Formats.compact(step.arrivalRate().getAsDouble())
+                : Formats.count(step.users());
+    }
+
     /** The knee in words: {@code 60 users (p95 above 1.5 x the first step's)}. */
     public static String knee(Capacity capacity) {
-        return capacity.knee().map(step -> step.users() + " users (p95 " + Formats.readableMillis(step.p95())
+        return capacity.knee().map(step -> step.describeLoad() + " (p95 " + Formats.readableMillis(step.p95())
                 + " ms, above " + Formats.compact(capacity.kneeFactor()) + " x the first step's)")
                 .orElse("none (no step's p95 above " + Formats.compact(capacity.kneeFactor())
                         + " x the first step's)");
@@ -60,6 +66,9 @@ public final class CapacityReport {
     public static String verdict(Capacity capacity, CapacityStep step) {
         if (capacity.held().filter(step::equals).isPresent()) {
             return "held: CAPACITY";
+        }
+        if (step.narrowing()) {
+            return step.held() ? "held (narrowing)" : "broke (narrowing)";
         }
         if (step.held()) {
             return "held";
@@ -76,6 +85,7 @@ public final class CapacityReport {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("outcome", capacity.outcome().name());
         json.put("users", capacity.users());
+        json.put("arrivalRate", capacity.byArrivalRate() ? capacity.arrivalRate() : null);
         json.put("requestsPerSecond", capacity.requestsPerSecond());
         json.put("description", capacity.describe());
         json.put("budgets", capacity.budgets());
@@ -88,6 +98,8 @@ public final class CapacityReport {
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("number", step.number());
             s.put("users", step.users());
+            s.put("arrivalRate", step.arrivalRate().isPresent() ? step.arrivalRate().getAsDouble() : null);
+            s.put("narrowing", step.narrowing());
             s.put("judgedFromSeconds", seconds(step.judgedFrom()));
             s.put("judgedToSeconds", seconds(step.judgedTo()));
             s.put("requests", step.requests());
@@ -117,7 +129,9 @@ public final class CapacityReport {
                         Formats.sixDecimals(step.failureRate()), Formats.sixDecimals(step.requestsPerSecond()),
                         Formats.plainMillis(step.p50()), Formats.plainMillis(step.p95()),
                         Formats.plainMillis(step.p99()), verdict(capacity, step), String.join("; ",
-                                step.breaches())));
+                                step.breaches()), step.arrivalRate().isPresent()
+                                        ? Formats.sixDecimals(step.arrivalRate().getAsDouble()) : "",
+                        Boolean.toString(step.narrowing())));
             }
         }
     }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.junitloadtest.LoadTestVerdicts;
+import dev.junitloadtest.result.Capacity;
+import dev.junitloadtest.result.CapacityStep;
 import dev.junitloadtest.result.ExceptionStats;
 import dev.junitloadtest.result.FailureStats;
 import dev.junitloadtest.result.Formats;
@@ -15,7 +17,7 @@ import dev.junitloadtest.result.ThresholdResult;
 /**
  * The end of a run as one Markdown section, for {@code summary.md} and GitHub Actions' job summary
  * ({@code $GITHUB_STEP_SUMMARY}), where several load test classes of one job each append theirs: a heading with the
- * class and its verdict, the headline figures, the verdict on each threshold with its figures, the statistics per
+ * class and its verdict, the headline figures, the verdict on each threshold with its figures, a capacity search's steps, the statistics per
  * request, the most frequent failures, the load generator's health, warnings, the stop reason and where the files
  * are. Figures read as on the console ({@link Figures}). Text from the run (request names, messages) is escaped so it
  * can neither break a table nor turn into markup; it is already masked of secrets. Internal.
@@ -40,6 +42,7 @@ final class MarkdownSummary {
         StringBuilder out = new StringBuilder();
         heading(out, result);
         thresholds(out, result.thresholds());
+        result.capacity().ifPresent(capacity -> capacity(out, capacity));
         requests(out, result);
         failures(out, result.failures());
         out.append(NL).append("**Load generator:** ").append(result.generatorHealth().isMeasured()
@@ -112,6 +115,24 @@ final class MarkdownSummary {
         for (ThresholdResult threshold : thresholds) {
             row(out, threshold.passed() ? "✅ passed" : "❌ failed", code(threshold.displayName()),
                     text(threshold.message()));
+        }
+    }
+
+    /** A capacity search's result: the capacity in words, the budgets and the knee, then one row per step. */
+    private static void capacity(StringBuilder out, Capacity capacity) {
+        out.append(NL).append("**Capacity:** ").append(text(capacity.describe())).append(NL).append(NL)
+                .append("Budgets: ").append(String.join(", ", capacity.budgets().stream().map(MarkdownSummary::code)
+                        .toList())).append("; knee: ").append(text(CapacityReport.knee(capacity))).append('.')
+                .append(NL).append(NL).append("| Step | ").append(capacity.byArrivalRate() ? "Iterations/s" : "Users")
+                .append(" | Requests | Failure % | req/s | p50 ms | p95 ms | p99 ms | Verdict |").append(NL)
+                .append("|--:|--:|--:|--:|--:|--:|--:|--:|---|").append(NL);
+        for (CapacityStep step : capacity.steps()) {
+            boolean none = step.requests() == 0;
+            row(out, Integer.toString(step.number()), CapacityReport.load(step), Formats.count(step.requests()),
+                    Formats.percent(step.failureRate(), 2),
+                    String.format(Locale.ROOT, "%,.2f", step.requestsPerSecond()),
+                    none ? "-" : Formats.readableMillis(step.p50()), none ? "-" : Formats.readableMillis(step.p95()),
+                    none ? "-" : Formats.readableMillis(step.p99()), text(CapacityReport.verdict(capacity, step)));
         }
     }
 

@@ -68,10 +68,16 @@ final class ThresholdReader {
                         + "capacity the search found over the whole run: it takes no `request`, no window (`stage`, "
                         + "`lastStage`, `from`) and no `abortOnFail`.");
             }
-            if (!(profile.model() instanceof LoadModel.Closed closed && closed.search().isPresent())) {
+            if (profile.model().search().isEmpty()) {
                 throw new LoadTestConfigurationException("@Threshold '" + expression.text() + "' needs a "
                         + "@CapacitySearch, but " + profile.testName() + " runs " + profile.model().describe()
                         + "; declare @CapacitySearch, or remove the threshold.");
+            }
+            if (kind == Metric.Kind.CAPACITY_USERS && profile.model() instanceof LoadModel.Open) {
+                throw new LoadTestConfigurationException("@Threshold '" + expression.text() + "' needs a "
+                        + "@CapacitySearch of users, but " + profile.testName() + " runs a "
+                        + profile.model().describe() + ", whose capacity is a rate; put a floor under it with "
+                        + "capacity_rps.");
             }
         }
         if (!(window instanceof Window.Whole) && !kind.windowable()) {

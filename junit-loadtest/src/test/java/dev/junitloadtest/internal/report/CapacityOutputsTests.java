@@ -27,8 +27,8 @@ import dev.junitloadtest.result.LoadTestResult;
 import dev.junitloadtest.samples.SampleTargetExtension;
 
 /**
- * A capacity search shows the same steps everywhere: the console's step table, {@code capacity.csv} and the
- * {@code capacity} object of {@code summary.json}. The sample target's {@code /buggy} fails one request in five, so
+ * A capacity search shows the same steps everywhere: the console's step table, {@code summary.md}'s,
+ * {@code capacity.csv} and the {@code capacity} object of {@code summary.json}. The sample target's {@code /buggy} fails one request in five, so
  * every step breaks {@code failure_rate < 1%}: the first step's breach is confirmed by the second, no step held, the
  * capacity is 0 users, and the search ends there, long before its last step.
  */
@@ -71,6 +71,17 @@ class CapacityOutputsTests {
                 + "," + dev.junitloadtest.result.Formats.seconds(first.judgedTo()) + "," + first.requests() + ","
                 + first.failures() + ",").contains(",BROKE (confirmed),\"failure_rate of all requests in step 1");
         assertThat(csv.get(2)).startsWith("2,2,").contains(",broke (confirms),");
+
+        String markdown = Files.readString(dir.resolve("summary.md"));
+        assertThat(markdown).contains("\n**Capacity:** no step held; 1 users broke a budget, confirmed\n\nBudgets: "
+                + "`failure_rate < 1%`; knee: ", "\n| Step | Users | Requests | Failure % | req/s | p50 ms | p95 ms | "
+                + "p99 ms | Verdict |\n|--:|--:|--:|--:|--:|--:|--:|--:|---|\n| 1 | 1 | "
+                + dev.junitloadtest.result.Formats.count(first.requests()) + " | ");
+        assertThat(markdown.lines().filter(line -> line.startsWith("| 1 | 1 | ") || line.startsWith("| 2 | 2 | ")))
+                .hasSize(2).satisfiesExactly(row -> assertThat(row).endsWith(" | BROKE (confirmed) |"),
+                        row -> assertThat(row).endsWith(" | broke (confirms) |"));
+        // The capacity comes after the thresholds and before the requests.
+        assertThat(markdown.indexOf("**Capacity:**")).isLessThan(markdown.indexOf("| Type | Name |"));
 
         JsonValue json = Json.parse(Files.readString(dir.resolve("summary.json"))).get("capacity");
         assertThat(json.get("outcome").asText()).isEqualTo("LIMIT_FOUND");

@@ -2,6 +2,7 @@ package dev.junitloadtest.report.html;
 
 import static dev.junitloadtest.EngineRuns.runLoad;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -263,6 +264,58 @@ class HtmlReportBrowserTests {
         assertThat(chart.get("rows").asInt()).isEqualTo(3);
         assertThat(chart.get("timeCharts").asInt()).isEqualTo(3);
         Files.write(OUTPUT.resolve("capacity/report.png"), chromium.screenshot());
+    }
+
+    @Test
+    void theBaselinesPercentilesAreLaidOverThisRunsAsBarsToScale() throws Exception {
+        Path file = OUTPUT.resolve("baseline/report.html");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, HtmlReport.render(SyntheticResults.comparedWithARegressedP95(),
+                java.util.Optional.of(SyntheticResults.fasterBaseline())));
+
+        chromium.open(file.toUri(), 1400, 900);
+
+        assertThat(chromium.problems()).isEmpty();
+        JsonValue overlay = chromium.evaluate("""
+                [...document.querySelectorAll('#baseline .overlay-request')].map(request => ({
+                  request: request.dataset.request,
+                  rows: [...request.querySelectorAll('.overlay-row')].map(row => {
+                    const [before, now] = [...row.querySelectorAll('.bar')];
+                    return {
+                      percentile: row.dataset.percentile,
+                      before: before.getBoundingClientRect().width,
+                      now: now.getBoundingClientRect().width,
+                      beforeMs: Number(before.dataset.ms),
+                      nowMs: Number(now.dataset.ms),
+                      regressed: now.classList.contains('regressed'),
+                      nowColour: getComputedStyle(now).backgroundColor,
+                      beforeColour: getComputedStyle(before).backgroundColor
+                    };
+                  })
+                }))""");
+        // Only the request both runs have is laid over; the one the run lacks is in the table, as missing.
+        assertThat(overlay.elements()).extracting(request -> request.get("request").asText())
+                .containsExactly("GET /orders/{id}");
+        List<JsonValue> rows = overlay.get(0).get("rows").elements();
+        assertThat(rows).extracting(row -> row.get("percentile").asText()).containsExactly("p50", "p95", "p99");
+        double widest = rows.stream().mapToDouble(row -> Math.max(row.get("before").asDouble(),
+                row.get("now").asDouble())).max().orElseThrow();
+        double largest = rows.stream().mapToDouble(row -> Math.max(row.get("beforeMs").asDouble(),
+                row.get("nowMs").asDouble())).max().orElseThrow();
+        assertThat(widest).as("the largest figure's bar has room to show").isGreaterThan(100);
+        for (JsonValue row : rows) {
+            // Drawn to scale: each bar's width is its figure's share of the request's largest, to a pixel.
+            assertThat(row.get("before").asDouble()).isCloseTo(widest * row.get("beforeMs").asDouble() / largest,
+                    within(1.0));
+            assertThat(row.get("now").asDouble()).isCloseTo(widest * row.get("nowMs").asDouble() / largest,
+                    within(1.0));
+            // This run is 25% slower: its bar is the longer one, and in another colour than the baseline's.
+            assertThat(row.get("now").asDouble()).isGreaterThan(row.get("before").asDouble());
+            assertThat(row.get("nowColour").asText()).isNotEqualTo(row.get("beforeColour").asText());
+        }
+        assertThat(rows).extracting(row -> row.get("regressed").asBoolean()).containsExactly(false, true, false);
+        assertThat(rows.get(1).get("nowColour").asText()).isNotEqualTo(rows.get(0).get("nowColour").asText());
+        Files.write(OUTPUT.resolve("baseline/report.png"), chromium.screenshot());
     }
 
     /** A capacity search of three one-second steps that all hold: 2, 4 and 6 users on the sample target's {@code /}. */

@@ -16,13 +16,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.HdrHistogram.Histogram;
-
 import dev.junitloadtest.internal.baseline.BaselineRun;
 import dev.junitloadtest.internal.report.html.HtmlReport;
 import dev.junitloadtest.json.Json;
 import dev.junitloadtest.json.JsonValue;
-import dev.junitloadtest.result.LatencyDistribution;
 import dev.junitloadtest.result.LoadTestResult;
 import dev.junitloadtest.result.ResultBuilder;
 import dev.junitloadtest.result.RunProfile;
@@ -212,17 +209,8 @@ class HtmlReportTests {
 
     @Test
     void againstABaselineTheRequestsPercentilesStandBesideTheBaselinesWithTheChangeAndARegressionMarked() {
-        Histogram faster = new Histogram(3);
-        for (int millis = 1; millis <= 80; millis++) {
-            faster.recordValue(millis * 1000L);
-        }
-        BaselineRun baseline = new BaselineRun("src/test/resources/baselines/OrdersLoadTest.json",
-                "dev.example.OrdersLoadTest", "2025-11-21T10:00:00Z", "4 users at once for 10s", List.of(
-                        new BaselineRun.Request("GET", "/orders/{id}", 0, 8.0, LatencyDistribution.ofMicros(faster)),
-                        new BaselineRun.Request("GET", "/gone", 0, 1.0, LatencyDistribution.ofMicros(faster))));
-        LoadTestResult known = SyntheticResults.known();
-        LoadTestResult compared = known.withThresholds(List.of(new ThresholdResult("p95 vs baseline",
-                "GET /orders/{id}", false, "p95 of GET /orders/{id} regressed 25% against the baseline")));
+        BaselineRun baseline = SyntheticResults.fasterBaseline();
+        LoadTestResult compared = SyntheticResults.comparedWithARegressedP95();
 
         String page = HtmlReport.render(compared, java.util.Optional.of(baseline));
 
@@ -232,7 +220,11 @@ class HtmlReportTests {
                         + "<td class=\"num bad\">76.0 → 95.0 (+25%)</td><td class=\"num\">80.1 → 99.0 (+24%)</td>"
                         + "<td class=\"num\">8.0 → 10.0 (+25%)</td><td class=\"num\">0% → 5.0%</td></tr>",
                 "<td class=\"name\">/gone</td><td colspan=\"5\" class=\"bad\">in the baseline, not recorded in "
-                        + "this run</td>");
-        assertThat(HtmlReport.render(known)).doesNotContain("Against the baseline");
+                        + "this run</td>",
+                // The overlay: the baseline's bar over this run's, each on the scale of the request's largest figure.
+                "<div class=\"overlay-row\" data-percentile=\"p95\"><span class=\"overlay-label\">p95</span>"
+                        + "<div class=\"overlay-bars\"><div class=\"bar before\" style=\"width: 76.79%\" data-ms=\"76.031\"");
+        assertThat(page).doesNotContain("data-request=\"GET /gone\"");
+        assertThat(HtmlReport.render(SyntheticResults.known())).doesNotContain("Against the baseline");
     }
 }

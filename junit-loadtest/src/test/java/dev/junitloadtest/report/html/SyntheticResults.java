@@ -7,9 +7,11 @@ import java.util.Set;
 
 import org.HdrHistogram.Histogram;
 
+import dev.junitloadtest.internal.baseline.BaselineRun;
 import dev.junitloadtest.internal.recording.Histograms;
 import dev.junitloadtest.result.ExceptionStats;
 import dev.junitloadtest.result.FailureStats;
+import dev.junitloadtest.result.LatencyDistribution;
 import dev.junitloadtest.result.LoadTestResult;
 import dev.junitloadtest.result.ResultBuilder;
 import dev.junitloadtest.result.StopReason;
@@ -32,6 +34,27 @@ final class SyntheticResults {
             "<svg onload=\"window.__pwned = 'svg'\"></svg><iframe srcdoc=\"x\"></iframe>");
 
     private SyntheticResults() {
+    }
+
+    /**
+     * A baseline of {@link #known()}'s class, 25% faster on {@code GET /orders/{id}} (1 to 80 ms, evenly), and with a
+     * {@code GET /gone} the run does not have.
+     */
+    static BaselineRun fasterBaseline() {
+        Histogram faster = new Histogram(3);
+        for (int millis = 1; millis <= 80; millis++) {
+            faster.recordValue(millis * 1000L);
+        }
+        return new BaselineRun("src/test/resources/baselines/OrdersLoadTest.json", "dev.example.OrdersLoadTest",
+                "2025-11-21T10:00:00Z", "4 users at once for 10s", "", List.of(
+                        new BaselineRun.Request("GET", "/orders/{id}", 0, 8.0, LatencyDistribution.ofMicros(faster)),
+                        new BaselineRun.Request("GET", "/gone", 0, 1.0, LatencyDistribution.ofMicros(faster))));
+    }
+
+    /** {@link #known()} with a failed verdict on its p95 of {@code GET /orders/{id}} against the baseline. */
+    static LoadTestResult comparedWithARegressedP95() {
+        return known().withThresholds(List.of(new ThresholdResult("p95 vs baseline", "GET /orders/{id}", false,
+                "p95 of GET /orders/{id} regressed 25% against the baseline")));
     }
 
     /**

@@ -16,7 +16,8 @@ import dev.junitloadtest.result.RequestStats;
 
 /**
  * The report's comparison with the baseline: per request, the baseline's p50, p95 and p99, throughput and failure
- * rate beside this run's, with the change, a change that failed its verdict marked. The verdicts themselves, with
+ * rate beside this run's, with the change, a change that failed its verdict marked; then the percentiles of both runs
+ * as bars laid one over the other. The verdicts themselves, with
  * their reasons, are in the thresholds table. Internal.
  */
 final class BaselineSection {
@@ -48,7 +49,56 @@ final class BaselineSection {
         for (String key : keys) {
             row(key, baseline.request(key), result.requests().stream().filter(r -> r.key().equals(key)).findFirst());
         }
-        out.append("</tbody>\n</table>\n</div>\n</section>\n");
+        out.append("</tbody>\n</table>\n</div>\n");
+        overlay(keys);
+        out.append("</section>\n");
+    }
+
+    /**
+     * The baseline's percentiles laid over this run's, per request on both sides: for each percentile a grey bar (the
+     * baseline) above a coloured one (this run), both on the scale of the request's largest figure, a bar that failed
+     * its verdict in the failure colour. Plain HTML and CSS, so it needs no script and prints as it shows.
+     */
+    private void overlay(Set<String> keys) {
+        out.append("<figure class=\"baseline-overlay\"><figcaption><span class=\"chart-title\">Percentiles against "
+                + "the baseline</span> <span class=\"caption\">grey: the baseline; colour: this run; each request on "
+                + "the scale of its largest figure</span></figcaption>\n");
+        for (String key : keys) {
+            Optional<BaselineRun.Request> before = baseline.request(key);
+            Optional<RequestStats> now = result.requests().stream().filter(r -> r.key().equals(key)).findFirst();
+            if (before.isEmpty() || now.isEmpty()) {
+                continue;
+            }
+            double scale = 0;
+            for (double percentile : BaselineComparison.PERCENTILES) {
+                scale = Math.max(scale, Math.max(millis(before.get().responseTimes().percentile(percentile)),
+                        millis(now.get().percentile(percentile))));
+            }
+            out.append("<div class=\"overlay-request\" data-request=\"").append(text(key)).append("\">")
+                    .append("<div class=\"overlay-name\">").append(text(key)).append("</div>\n");
+            for (double percentile : BaselineComparison.PERCENTILES) {
+                String metric = "p" + (long) percentile;
+                double was = millis(before.get().responseTimes().percentile(percentile));
+                double is = millis(now.get().percentile(percentile));
+                out.append("<div class=\"overlay-row\" data-percentile=\"").append(metric).append("\">")
+                        .append("<span class=\"overlay-label\">").append(metric).append("</span>")
+                        .append("<div class=\"overlay-bars\">");
+                bar("before", was, scale, "the baseline");
+                bar(failed(key, metric) ? "now regressed" : "now", is, scale, "this run");
+                out.append("</div><span class=\"overlay-values\">").append(Formats.compactMillis(was))
+                        .append(" → ").append(Formats.compactMillis(is)).append(" ms</span></div>\n");
+            }
+            out.append("</div>\n");
+        }
+        out.append("</figure>\n");
+    }
+
+    private void bar(String kind, double millis, double scale, String whose) {
+        double width = scale > 0 ? millis / scale * 100 : 0;
+        out.append("<div class=\"bar ").append(kind).append("\" style=\"width: ")
+                .append(String.format(Locale.ROOT, "%.2f", width)).append("%\" data-ms=\"")
+                .append(String.format(Locale.ROOT, "%.3f", millis)).append("\" title=\"").append(whose).append(": ")
+                .append(Formats.compactMillis(millis)).append(" ms\"></div>");
     }
 
     private void row(String key, Optional<BaselineRun.Request> before, Optional<RequestStats> now) {

@@ -84,8 +84,11 @@ final class ChartData {
         List<Object> users = new ArrayList<>();
         List<Object> rps = new ArrayList<>();
         List<Object> p95 = new ArrayList<>();
-        for (CapacityStep step : capacity.steps()) {
-            users.add(step.users());
+        // uPlot needs its x values in order; narrowing steps ran after the breach at loads below it.
+        List<CapacityStep> byLoad = capacity.steps().stream()
+                .sorted(java.util.Comparator.comparingDouble(CapacityStep::load)).toList();
+        for (CapacityStep step : byLoad) {
+            users.add(step.load());
             rps.add(round(step.requestsPerSecond()));
             p95.add(step.requests() > 0 ? millis(step.p95()) : null);
         }
@@ -93,8 +96,9 @@ final class ChartData {
         json.put("users", users);
         json.put("rps", rps);
         json.put("p95", p95);
-        json.put("capacityUsers", capacity.held().map(CapacityStep::users).orElse(null));
-        json.put("kneeUsers", capacity.knee().map(CapacityStep::users).orElse(null));
+        json.put("capacityUsers", capacity.held().map(CapacityStep::load).orElse(null));
+        json.put("kneeUsers", capacity.knee().map(CapacityStep::load).orElse(null));
+        json.put("loadLabel", capacity.byArrivalRate() ? "iterations/s" : "users");
         return json;
     }
 

@@ -182,14 +182,16 @@ final class ReportBody {
                 .append(text(capacity.describe())).append("</p>\n<p>Budgets: <code>")
                 .append(text(String.join(", ", capacity.budgets()))).append("</code>; knee: ")
                 .append(text(CapacityReport.knee(capacity))).append("</p>\n");
-        chart("capacity", "Throughput and p95 against users", "each step after its warm-up");
+        String load = capacity.byArrivalRate() ? "Arrival rate (it/s)" : "Users";
+        chart("capacity", "Throughput and p95 against " + (capacity.byArrivalRate() ? "the arrival rate" : "users"),
+                "each step after its warm-up");
         out.append("<div class=\"scroll\">\n<table class=\"stats capacity\">\n<thead><tr><th class=\"num\">Step</th>")
-                .append("<th class=\"num\">Users</th><th class=\"num\">Requests</th><th class=\"num\">Fail %</th>")
+                .append("<th class=\"num\">").append(load).append("</th><th class=\"num\">Requests</th><th class=\"num\">Fail %</th>")
                 .append("<th class=\"num\">req/s</th><th class=\"num\">p50</th><th class=\"num\">p95</th>")
                 .append("<th class=\"num\">p99</th><th>Verdict</th><th>Breaches</th></tr></thead>\n<tbody>\n");
         for (CapacityStep step : capacity.steps()) {
             out.append("<tr class=\"").append(step.held() ? "pass" : "fail").append("\">");
-            for (String cell : List.of(Integer.toString(step.number()), Formats.count(step.users()),
+            for (String cell : List.of(Integer.toString(step.number()), CapacityReport.load(step),
                     Formats.count(step.requests()), Formats.compactPercent(step.failureRate()),
                     Formats.compactRate(step.requestsPerSecond()), Formats.compactMillis(step.p50()),
                     Formats.compactMillis(step.p95()), Formats.compactMillis(step.p99()))) {

@@ -162,7 +162,8 @@
     { label: 'Users', color: COLORS.users, fill: true }
   ], [data.users], whole, '');
 
-  // A capacity search: throughput (left axis) and p95 (right axis) against the users of each step.
+  // A capacity search: throughput (left axis) and p95 (right axis) against the load of each step (users or
+  // iterations/s), in order of load: narrowing steps fall between the steps they narrow.
   function capacityChart() {
     var element = document.getElementById('chart-capacity');
     var capacity = data.capacity;
@@ -197,7 +198,9 @@
         axis('ms', 1, millis)
       ],
       series: [
-        { label: 'Users', value: function (u, v) { return whole(v); } },
+        capacity.loadLabel === 'iterations/s'
+          ? { label: 'Iterations/s', value: function (u, v) { return rate(v) + ' /s'; } }
+          : { label: 'Users', value: function (u, v) { return whole(v); } },
         { label: 'Requests/s', scale: 'rps', stroke: COLORS.rps, width: 2, points: { size: 6 },
           value: function (u, v) { return rate(v) + ' /s'; } },
         { label: 'p95', scale: 'ms', stroke: COLORS.p95, width: 2, points: { size: 6 }, spanGaps: false,
