@@ -110,6 +110,16 @@ public final class LoadRun {
     }
 
     private String timeLimitSource;
+    private RunController controller;
+
+    /**
+     * Lets {@code controller} decide the users in place of the profile's load model, and hear the run's figures. Call
+     * before {@link #run()}.
+     */
+    public LoadRun controlledBy(RunController controller) {
+        this.controller = controller;
+        return this;
+    }
 
     private Outcome execute() {
         LoadModel model = profile.model();
@@ -128,7 +138,11 @@ public final class LoadRun {
                 run.abort(pendingAbort, null);
             }
             RunClock clock = RunClock.startingNow();
-            Sampler sampler = new Sampler(recording, clock, sampleInterval, listeners, profile.testName());
+            List<RunListener> heard = new ArrayList<>(listeners);
+            if (controller != null) {
+                heard.add(controller);
+            }
+            Sampler sampler = new Sampler(recording, clock, sampleInterval, heard, profile.testName());
             monitor.start();
             // Listeners stop the run through this handle (an abortOnFail threshold), not through the run object.
             RunContext stoppable = run;
@@ -145,9 +159,13 @@ public final class LoadRun {
             });
             Thread watchdog = timeLimit == null ? null : startWatchdog(run);
             UserFactory users = new UserFactory(run);
-            switch (model) {
-                case LoadModel.Closed closed -> new ClosedModelDriver(closed, run, clock, users).drive();
-                case LoadModel.Open open -> new OpenModelDriver(open, run, clock, users).drive();
+            if (controller != null) {
+                controller.drive(new ControlledUsers(run, users));
+            } else {
+                switch (model) {
+                    case LoadModel.Closed closed -> new ClosedModelDriver(closed, run, clock, users).drive();
+                    case LoadModel.Open open -> new OpenModelDriver(open, run, clock, users).drive();
+                }
             }
             interrupted = Thread.interrupted();
             if (interrupted) {

@@ -52,6 +52,7 @@ import dev.junitloadtest.internal.config.ProfileReader;
 import dev.junitloadtest.internal.capacity.CapacityPlan;
 import dev.junitloadtest.internal.engine.LoadRun;
 import dev.junitloadtest.internal.engine.LoadTestRunner;
+import dev.junitloadtest.internal.locust.LocustWorkerSettings;
 import dev.junitloadtest.internal.report.ReportSettings;
 import dev.junitloadtest.internal.report.Reporting;
 import dev.junitloadtest.internal.threshold.ThresholdPlan;
@@ -92,8 +93,10 @@ public final class LoadTestExtension implements BeforeAllCallback, ClassTemplate
             CapacityPlan.of(profile); // its budgets are checked now, before any user starts
             ReportSettings reports = ReportSettings.read(testClass, parameters, System::getenv);
             HostResolver.targetHostMember(testClass);
+            Optional<LocustWorkerSettings> locust = LocustWorkerSettings.read(parameters);
+            locust.ifPresent(LocustWorkerSettings::requireLibraries);
             context.getStore(NAMESPACE).put(ClassState.class,
-                    new ClassState(reader, profile, thresholds, reports, timeLimit(testClass)));
+                    new ClassState(reader, profile, thresholds, reports, timeLimit(testClass), locust));
         } catch (LoadTestConfigurationException e) {
             throw new ExtensionConfigurationException(e.getMessage(), e);
         }
@@ -273,8 +276,11 @@ public final class LoadTestExtension implements BeforeAllCallback, ClassTemplate
         } catch (LoadTestConfigurationException e) {
             throw new ExtensionConfigurationException(e.getMessage(), e);
         }
-        LoadTestRunner.Finished finished = new LoadTestRunner(testClass, profile, state.thresholds(),
-                state.reports(), state.timeLimit()).run(System.out, System.err);
+        LoadTestRunner runner = new LoadTestRunner(testClass, profile, state.thresholds(), state.reports(),
+                state.timeLimit());
+        state.locust().ifPresent(master -> runner.controlledBy(master.worker(profile.testName(),
+                state.reports().directory())));
+        LoadTestRunner.Finished finished = runner.run(System.out, System.err);
         publish(classContext, finished.result(), finished.attachments());
         Optional<RuntimeException> failure = finished.failure().map(e -> e instanceof LoadTestConfigurationException
                 ? new ExtensionConfigurationException(e.getMessage(), e) : e);

@@ -1,0 +1,399 @@
+package dev.junitloadtest.internal.locust;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import dev.junitloadtest.internal.config.DurationSyntax;
+import dev.junitloadtest.internal.config.LoadProfile;
+import dev.junitloadtest.internal.engine.RunController;
+import dev.junitloadtest.internal.http.HttpTransport;
+import dev.junitloadtest.internal.recording.ExceptionLog;
+import dev.junitloadtest.internal.recording.FailureLog;
+import dev.junitloadtest.internal.recording.IntervalSnapshot;
+import dev.junitloadtest.internal.recording.RunClock;
+
+/**
+ * Runs a load test as a worker of a real Locust master, speaking Locust 2.x's own master/worker protocol: the master
+ * decides the users of each user class (mapped by simple name to the run's user types), the host, and when the load
+ * starts, stops, restarts and ends; the worker reports its figures to the master every few seconds and at the end,
+ * while the run records exactly and reports as usual. One platform thread owns the socket (ZeroMQ sockets are not
+ * thread-safe) and sends the heartbeats, so a loaded machine does not make the master think the worker is gone; the
+ * run's driver thread carries out the master's commands. One instance per run. Internal.
+ */
+final class LocustWorker implements RunController {
+
+    /** What Locust workers send as their version; its masters accept it without a version warning. */
+    static final long VERSION = -1;
+
+    /** Newer masters answer every heartbeat; a worker that hears none for this long takes the master for gone. */
+    static final Duration MASTER_SILENCE = Duration.ofSeconds(60);
+    /** How many exception messages one report sends at most; the rest are in the worker's own report. */
+    private static final int MAX_EXCEPTIONS_PER_REPORT = 100;
+
+    private final LocustWorkerSettings settings;
+    private final String testName;
+    private final Optional<Path> outputDirectory;
+    private final PrintStream log;
+    private final String nodeId;
+    private final LocustStats stats = new LocustStats();
+    private final BlockingQueue<LocustMessage> commands = new LinkedBlockingQueue<>();
+    private final ConcurrentLinkedQueue<LocustMessage> outbox = new ConcurrentLinkedQueue<>();
+    private final Map<String, Long> reportedExceptions = new HashMap<>();
+    private final Set<String> unknownClasses = new HashSet<>();
+    private LocustConnection connection;
+    private volatile List<String> typeNames = List.of();
+    private volatile Users users;
+    private volatile String state = "ready";
+    private volatile RunClock clock;
+    private LoadProfile profile;
+    private boolean quitByMaster;
+
+    LocustWorker(LocustWorkerSettings settings, String testName, Optional<Path> outputDirectory, PrintStream log) {
+        this.settings = settings;
+        this.testName = testName;
+        this.outputDirectory = outputDirectory;
+        this.log = log;
+        this.nodeId = hostName() + "_" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    @Override
+    public LoadProfile beforeRun(LoadProfile profile) {
+        this.profile = profile;
+        typeNames = profile.userTypes().stream().map(type -> type.name()).toList();
+        outputDirectory.ifPresent(dir -> writeLocustfile(dir, profile));
+        log.println(testName + " runs as worker " + nodeId + " of the Locust master at " + settings.address()
+                + ": the master decides the users of each user class (" + String.join(", ", typeNames)
+                + "), the host, and when the load starts and stops; the class's own users, stages and duration do "
+                + "not apply.");
+        connection = new LocustConnection(settings, nodeId, this::received, this::due, outbox);
+        connection.start();
+        warmUp(profile);
+        long deadline = System.nanoTime() + settings.timeout().toNanos();
+        if (!connection.awaitAck(deadline)) {
+            throw new IllegalStateException(connection.failure().map(problem -> "Could not connect to the Locust "
+                    + "master at " + settings.address() + ": " + problem).orElse("No Locust master answered at "
+                            + settings.address() + " within " + DurationSyntax.format(settings.timeout()) + " ("
+                            + settingsText() + "): start it with `locust -f locustfile.py --master "
+                            + "--master-bind-port " + settings.port() + "`, and check that this machine can reach "
+                            + "that host and port. The worker stopped without running."));
+        }
+        LocustMessage first = awaitFirstCommand(deadline);
+        if (first == null) {
+            throw new IllegalStateException("The Locust master at " + settings.address() + " started no load within "
+                    + DurationSyntax.format(settings.timeout()) + " (" + settingsText() + "): start it from the "
+                    + "master's web UI, or run the master --headless with -u, -r and -t. The worker stopped without "
+                    + "running.");
+        }
+        Object host = first.dataMap().get("host");
+        if (host instanceof String given && !given.isBlank()) {
+            URI uri = URI.create(given.strip());
+            if (profile.host().map(uri::equals).orElse(false)) {
+                return profile;
+            }
+            return new LoadProfile(profile.testName(), profile.userTypes(), profile.model(), profile.stopTimeout(),
+                    Optional.of(uri), "the Locust master (--host)", profile.seed(), profile.http(), profile.trust(),
+                    profile.feeders());
+        }
+        return profile;
+    }
+
+    /**
+     * Builds and closes an HTTP client while the worker waits for the master: a cold JVM takes a second or more for
+     * its first (TLS set-up, class loading), and the master waits only a second after a spawn for the workers to say
+     * their users run.
+     */
+    private void warmUp(LoadProfile profile) {
+        Thread.ofPlatform().daemon().name("loadtest-locust-warm-up").start(() -> {
+            try {
+                new HttpTransport(profile.http(), profile.trust(), testName).close();
+            } catch (RuntimeException e) {
+                // The run builds its own client and reports what fails there.
+            }
+        });
+    }
+
+    private String settingsText() {
+        return "-D" + dev.junitloadtest.LoadTestConstants.LOCUST_MASTER_PROPERTY_NAME + "=" + settings.address()
+                + ", -D" + dev.junitloadtest.LoadTestConstants.LOCUST_TIMEOUT_PROPERTY_NAME + "="
+                + DurationSyntax.format(settings.timeout());
+    }
+
+    /** Waits for the master's first spawn (or quit), leaving it in the queue for the driver. */
+    private LocustMessage awaitFirstCommand(long deadline) {
+        while (System.nanoTime() < deadline) {
+            LocustMessage next = commands.peek();
+            if (next != null) {
+                return next;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private void writeLocustfile(Path dir, LoadProfile profile) {
+        try {
+            Locustfile.write(dir.resolve(Locustfile.NAME), profile);
+        } catch (IOException e) {
+            log.println("Could not write " + dir.resolve(Locustfile.NAME).toAbsolutePath() + ": " + e);
+        }
+    }
+
+    // The driver thread: the master's commands
+
+    @Override
+    public void drive(Users users) {
+        this.users = users;
+        long idleSince = System.nanoTime();
+        double lastSpawn = Double.NEGATIVE_INFINITY;
+        while (!users.isStopping()) {
+            LocustMessage command;
+            try {
+                command = commands.poll(100, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (command == null) {
+                if (isIdle() && System.nanoTime() - idleSince > settings.timeout().toNanos()) {
+                    users.failRun("The Locust master at " + settings.address() + " sent neither spawn nor quit "
+                            + "within " + DurationSyntax.format(settings.timeout()) + " after the load stopped ("
+                            + settingsText() + "): the worker stopped.");
+                    return;
+                }
+                continue;
+            }
+            switch (command.type()) {
+                case "spawn" -> {
+                    double timestamp = number(command.dataMap().get("timestamp"), 0);
+                    outbox.add(message("spawning", null));
+                    if (timestamp <= lastSpawn) {
+                        continue;
+                    }
+                    lastSpawn = timestamp;
+                    spawn(command.dataMap());
+                }
+                case "stop" -> {
+                    state = "stopping";
+                    users.adjust(Map.of(), stopTimeout(null));
+                    state = "stopped";
+                    log.println(testName + " runs " + users.running() + " users, as the Locust master asked.");
+                    outbox.add(message("client_stopped", null));
+                    outbox.add(message("client_ready", VERSION));
+                    state = "ready";
+                    idleSince = System.nanoTime();
+                }
+                case "quit" -> {
+                    quitByMaster = true;
+                    state = "stopping";
+                    // The master waits half a second for the final report: users get that long to end their task.
+                    users.adjust(Map.of(), Duration.ofMillis(300));
+                    return;
+                }
+                case "master-silent" -> {
+                    users.failRun("The Locust master at " + settings.address() + " answered no heartbeat for "
+                            + MASTER_SILENCE.toSeconds() + " s: the worker stopped, as Locust's workers do.");
+                    return;
+                }
+                default -> {
+                    // Nothing else reaches the driver.
+                }
+            }
+        }
+    }
+
+    private boolean isIdle() {
+        return state.equals("ready");
+    }
+
+    private void spawn(Map<Object, Object> job) {
+        state = "spawning";
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        if (job.get("user_classes_count") instanceof Map<?, ?> asked) {
+            asked.forEach((name, count) -> {
+                String className = String.valueOf(name);
+                if (typeNames.contains(className)) {
+                    counts.put(className, (int) number(count, 0));
+                } else if (number(count, 0) > 0 && unknownClasses.add(className)) {
+                    String problem = "The Locust master asked for users of class " + className + ", but "
+                            + testName + " has no user type of that name (its user types: "
+                            + String.join(", ", typeNames) + "); write its locustfile's user classes with those "
+                            + "names (see " + Locustfile.NAME + " in the class's output folder).";
+                    outbox.add(message("exception", exception(problem, "")));
+                    users.failRun(problem);
+                }
+            });
+        }
+        users.adjust(counts, stopTimeout(job.get("stop_timeout")));
+        Map<String, Integer> running = users.running();
+        Map<String, Object> complete = new LinkedHashMap<>();
+        complete.put("user_classes_count", new LinkedHashMap<>(running));
+        complete.put("user_count", (long) running.values().stream().mapToInt(Integer::intValue).sum());
+        outbox.add(message("spawning_complete", complete));
+        state = "running";
+        log.println(testName + " runs " + running + " users, as the Locust master asked.");
+    }
+
+    /** The master's stop timeout when it gives one, else the class's: how long stopped users may end their task. */
+    private Duration stopTimeout(Object masters) {
+        double seconds = number(masters, 0);
+        return seconds > 0 ? Duration.ofMillis((long) (seconds * 1000)) : profile.stopTimeout();
+    }
+
+    // The socket thread: what the master sent, and what is due
+
+    private void received(LocustMessage message) {
+        switch (message.type()) {
+            case "spawn", "stop", "quit" -> commands.add(message);
+            default -> {
+                // ack, heartbeat replies and newer masters' spawning_complete are handled by the connection;
+                // Python-side extras (logs, locustfile, update_user_class, custom messages) are not for us.
+            }
+        }
+    }
+
+    /** Called on the socket thread when a heartbeat or a report is due. */
+    private void due(LocustConnection.Due what) {
+        switch (what) {
+            case HEARTBEAT -> outbox.add(message("heartbeat", heartbeat()));
+            case REPORT -> report(false);
+            case MASTER_SILENT -> commands.add(new LocustMessage("master-silent", null, nodeId));
+        }
+    }
+
+    private Map<String, Object> heartbeat() {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("state", state);
+        data.put("current_cpu_usage", cpuPercent());
+        data.put("current_memory_usage", memoryBytes());
+        return data;
+    }
+
+    /** Sends the figures since the previous report, and the exceptions thrown meanwhile. */
+    private synchronized void report(boolean last) {
+        Users current = users;
+        List<FailureLog.Count> failures = current == null ? List.of() : current.recording().failures().counts();
+        Map<String, Object> data = stats.drain(failures);
+        Map<String, Integer> running = current == null ? zeroCounts() : current.running();
+        data.put("user_classes_count", new LinkedHashMap<>(running));
+        data.put("user_count", (long) running.values().stream().mapToInt(Integer::intValue).sum());
+        outbox.add(message("stats", data));
+        if (current != null) {
+            reportExceptions(current.recording().exceptions());
+        }
+    }
+
+    private void reportExceptions(ExceptionLog exceptions) {
+        int sent = 0;
+        for (ExceptionLog.Entry entry : exceptions.entries()) {
+            long before = reportedExceptions.getOrDefault(entry.trace(), 0L);
+            long now = entry.count();
+            long send = Math.min(now - before, MAX_EXCEPTIONS_PER_REPORT - sent);
+            for (long i = 0; i < send; i++) {
+                outbox.add(message("exception", exception(entry.message(), entry.trace())));
+            }
+            sent += (int) Math.max(0, send);
+            reportedExceptions.put(entry.trace(), before + Math.max(0, send));
+        }
+    }
+
+    private Map<String, Integer> zeroCounts() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        typeNames.forEach(name -> counts.put(name, 0));
+        return counts;
+    }
+
+    private static Map<String, Object> exception(String message, String traceback) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("msg", message);
+        data.put("traceback", traceback);
+        return data;
+    }
+
+    // The sampler thread: the run's figures
+
+    @Override
+    public void runStarted(RunClock runClock) {
+        this.clock = runClock;
+    }
+
+    @Override
+    public void intervalEnded(IntervalSnapshot snapshot) {
+        stats.add(snapshot, clock.instantAt(snapshot.endOffsetNanos()).toEpochMilli());
+    }
+
+    /** The run recorded its last request: the final report, then the worker leaves the master. */
+    @Override
+    public void runEnded() {
+        state = "stopped";
+        report(true);
+        // Locust's workers say quit when they end; a master that sent quit itself has already let go of them.
+        outbox.add(message("quit", null));
+        if (!quitByMaster) {
+            log.println(testName + " left the Locust master at " + settings.address() + ".");
+        }
+        connection.finish();
+    }
+
+    @Override
+    public void close() {
+        if (connection != null) {
+            connection.finish();
+        }
+    }
+
+    private LocustMessage message(String type, Object data) {
+        return new LocustMessage(type, data, nodeId);
+    }
+
+    private static double number(Object value, double otherwise) {
+        return value instanceof Number number ? number.doubleValue() : otherwise;
+    }
+
+    private static double cpuPercent() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            double load = os.getProcessCpuLoad();
+            return load < 0 ? 0.0 : load * 100 * os.getAvailableProcessors();
+        }
+        return 0.0;
+    }
+
+    private static long memoryBytes() {
+        var memory = ManagementFactory.getMemoryMXBean();
+        return memory.getHeapMemoryUsage().getCommitted() + memory.getNonHeapMemoryUsage().getCommitted();
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return Optional.ofNullable(System.getenv("HOSTNAME")).orElse("localhost");
+        }
+    }
+
+    /** The node id the master knows this worker by. */
+    String nodeId() {
+        return nodeId;
+    }
+}
