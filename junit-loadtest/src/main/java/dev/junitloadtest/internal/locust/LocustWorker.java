@@ -64,6 +64,7 @@ final class LocustWorker implements RunController {
     private volatile RunClock clock;
     private LoadProfile profile;
     private boolean quitByMaster;
+    private volatile boolean left;
 
     LocustWorker(LocustWorkerSettings settings, String testName, Optional<Path> outputDirectory, PrintStream log) {
         this.settings = settings;
@@ -350,6 +351,7 @@ final class LocustWorker implements RunController {
         report(true);
         // Locust's workers say quit when they end; a master that sent quit itself has already let go of them.
         outbox.add(message("quit", null));
+        left = true;
         if (!quitByMaster) {
             log.println(testName + " left the Locust master at " + settings.address() + ".");
         }
@@ -359,6 +361,11 @@ final class LocustWorker implements RunController {
     @Override
     public void close() {
         if (connection != null) {
+            if (!left) {
+                // It never ran (no master, or no load): it still tells a master it may have reached that it is gone.
+                outbox.add(message("quit", null));
+                left = true;
+            }
             connection.finish();
         }
     }
