@@ -57,6 +57,8 @@ final class LocustWorker implements RunController {
     private final ConcurrentLinkedQueue<LocustMessage> outbox = new ConcurrentLinkedQueue<>();
     private final Map<String, Long> reportedExceptions = new HashMap<>();
     private final Set<String> unknownClasses = new HashSet<>();
+    /** How many intervals the sampler delivered; also the monitor the driver waits on for the next one. */
+    private final long[] intervals = new long[1];
     private LocustConnection connection;
     private volatile List<String> typeNames = List.of();
     private volatile Users users;
@@ -64,6 +66,8 @@ final class LocustWorker implements RunController {
     private volatile RunClock clock;
     private LoadProfile profile;
     private boolean quitByMaster;
+    /** The stop timeout of the master's last spawn, which its stop applies to, as Locust's workers keep it. */
+    private Object lastStopTimeout;
     private volatile boolean left;
 
     LocustWorker(LocustWorkerSettings settings, String testName, Optional<Path> outputDirectory, PrintStream log) {
@@ -197,9 +201,13 @@ final class LocustWorker implements RunController {
                 }
                 case "stop" -> {
                     state = "stopping";
-                    users.adjust(Map.of(), stopTimeout(null));
+                    users.adjust(Map.of(), stopTimeout(lastStopTimeout));
                     state = "stopped";
                     log.println(testName + " runs " + users.running() + " users, as the Locust master asked.");
+                    // The stopped users' last requests reach the master now, before it can start a new run (which
+                    // clears its statistics), rather than with the next periodic report.
+                    awaitNextInterval();
+                    report();
                     outbox.add(message("client_stopped", null));
                     outbox.add(message("client_ready", VERSION));
                     state = "ready";
@@ -246,7 +254,8 @@ final class LocustWorker implements RunController {
                 }
             });
         }
-        users.adjust(counts, stopTimeout(job.get("stop_timeout")));
+        lastStopTimeout = job.get("stop_timeout");
+        users.adjust(counts, stopTimeout(lastStopTimeout));
         Map<String, Integer> running = users.running();
         Map<String, Object> complete = new LinkedHashMap<>();
         complete.put("user_classes_count", new LinkedHashMap<>(running));
@@ -278,7 +287,7 @@ final class LocustWorker implements RunController {
     private void due(LocustConnection.Due what) {
         switch (what) {
             case HEARTBEAT -> outbox.add(message("heartbeat", heartbeat()));
-            case REPORT -> report(false);
+            case REPORT -> report();
             case MASTER_SILENT -> commands.add(new LocustMessage("master-silent", null, nodeId));
         }
     }
@@ -292,7 +301,7 @@ final class LocustWorker implements RunController {
     }
 
     /** Sends the figures since the previous report, and the exceptions thrown meanwhile. */
-    private synchronized void report(boolean last) {
+    private synchronized void report() {
         Users current = users;
         List<FailureLog.Count> failures = current == null ? List.of() : current.recording().failures().counts();
         Map<String, Object> data = stats.drain(failures);
@@ -342,13 +351,37 @@ final class LocustWorker implements RunController {
     @Override
     public void intervalEnded(IntervalSnapshot snapshot) {
         stats.add(snapshot, clock.instantAt(snapshot.endOffsetNanos()).toEpochMilli());
+        synchronized (intervals) {
+            intervals[0]++;
+            intervals.notifyAll();
+        }
+    }
+
+    /** Waits until the sampler delivered one more interval (a second at most), so it holds what ran until now. */
+    private void awaitNextInterval() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        synchronized (intervals) {
+            long seen = intervals[0];
+            while (intervals[0] == seen && !users.isStopping()) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    return;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(intervals, remaining);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     /** The run recorded its last request: the final report, then the worker leaves the master. */
     @Override
     public void runEnded() {
         state = "stopped";
-        report(true);
+        report();
         // Locust's workers say quit when they end; a master that sent quit itself has already let go of them.
         outbox.add(message("quit", null));
         left = true;
