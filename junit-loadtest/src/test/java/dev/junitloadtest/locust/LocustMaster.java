@@ -81,8 +81,12 @@ final class LocustMaster implements AutoCloseable {
         command.addAll(List.of(arguments));
         Path log = workDirectory.resolve("master.log");
         try {
-            Process process = new ProcessBuilder(command).directory(workDirectory.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workDirectory.toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            // After a ramp-up the master waits this long (default 1 s) for its workers to say their users run before
+            // it logs the users; a worker JVM on a loaded machine can take longer for its first users.
+            builder.environment().put("LOCUST_WAIT_FOR_WORKERS_REPORT_AFTER_RAMP_UP", "10");
+            Process process = builder.start();
             return new LocustMaster(process, log, webPort);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + command, e);
