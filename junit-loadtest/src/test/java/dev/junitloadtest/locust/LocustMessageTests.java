@@ -20,27 +20,30 @@ import dev.junitloadtest.internal.locust.LocustStats;
  */
 class LocustMessageTests {
 
-    /** {@code msgpack.dumps(['heartbeat', {'state': 'running', 'current_cpu_usage': 12.5, 'current_memory_usage': 123456789}, 'vm_0123abcd'])}. */
-    private static final String HEARTBEAT = "93a968656172746265617483a57374617465a772756e6e696e67b163757272656e745f637"
-            + "0755f7573616765cb4029000000000000b463757272656e745f6d656d6f72795f7573616765ce075bcd15ab766d5f303132336162"
-            + "6364";
+    /**
+     * {@code msgpack.dumps(['heartbeat', {'state': 'running', 'current_cpu_usage': 12.5, 'current_memory_usage':
+     * 123456789}, 'vm_0123abcd'])}.
+     */
+    private static final String HEARTBEAT = "93a968656172746265617483a57374617465a772756e6e696e67b16375727265"
+            + "6e745f6370755f7573616765cb4029000000000000b463757272656e745f6d656d6f72795f7573616765ce075bcd15ab766d"
+            + "5f3031323361626364";
 
     /**
      * {@code msgpack.dumps(['spawn', {'timestamp': 1764600000.25, 'user_classes_count': {'Reader': 2, 'Writer': 1},
      * 'host': 'http://127.0.0.1:8080', 'stop_timeout': None, 'parsed_options': {'num_users': 3, 'tags': None}},
      * 'vm_0123abcd'])}.
      */
-    private static final String SPAWN = "93a5737061776e85a974696d657374616d70cb41da4b6a30100000b2757365725f636c617373"
-            + "65735f636f756e7482a652656164657202a657726974657201a4686f7374b5687474703a2f2f3132372e302e302e313a38303830ac"
-            + "73746f705f74696d656f7574c0ae7061727365645f6f7074696f6e7382a96e756d5f757365727303a474616773c0ab766d5f303132"
-            + "3361626364";
+    private static final String SPAWN = "93a5737061776e85a974696d657374616d70cb41da4b6a30100000b2757365725f636c"
+            + "61737365735f636f756e7482a652656164657202a657726974657201a4686f7374b5687474703a2f2f3132372e302e302e31"
+            + "3a38303830ac73746f705f74696d656f7574c0ae7061727365645f6f7074696f6e7382a96e756d5f757365727303a4746167"
+            + "73c0ab766d5f3031323361626364";
 
     /**
      * {@code msgpack.dumps(['stats', {'stats_total': {'response_times': {12: 3, 150: 1}, 'num_reqs_per_sec':
      * {1764600000: 4}}}, 'vm_0123abcd'])}: integer map keys, as Locust's buckets and seconds are.
      */
-    private static final String STATS = "93a5737461747381ab73746174735f746f74616c82ae726573706f6e73655f74696d6573820c"
-            + "03cc9601b06e756d5f726571735f7065725f73656381ce692da8c004ab766d5f3031323361626364";
+    private static final String STATS = "93a5737461747381ab73746174735f746f74616c82ae726573706f6e73655f74696d"
+            + "6573820c03cc9601b06e756d5f726571735f7065725f73656381ce692da8c004ab766d5f3031323361626364";
 
     @Test
     void aHeartbeatIsTheBytesPythonWrites() {

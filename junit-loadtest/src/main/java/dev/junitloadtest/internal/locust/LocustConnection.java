@@ -63,7 +63,7 @@ final class LocustConnection {
         thread.start();
     }
 
-    /** Waits until the master acknowledged, the connection failed or {@code deadlineNanos}; returns whether acknowledged. */
+    /** Waits until the master acknowledged, the connection failed or {@code deadlineNanos}: whether acknowledged. */
     boolean awaitAck(long deadlineNanos) {
         try {
             while (failure == null) {
@@ -153,6 +153,8 @@ final class LocustConnection {
         socket.setReceiveTimeOut((int) POLL_MILLIS);
         socket.setSendTimeOut(1000);
         socket.setLinger(0);
+        // ZeroMQ connects to IPv6 addresses only when told to.
+        socket.setIPv6(settings.host().indexOf(':') >= 0);
         socket.connect("tcp://" + settings.address());
         return socket;
     }
