@@ -108,7 +108,14 @@ final class LocustWorker implements RunController {
         }
         Object host = first.dataMap().get("host");
         if (host instanceof String given && !given.isBlank()) {
-            URI uri = URI.create(given.strip());
+            URI uri;
+            try {
+                uri = new URI(given.strip());
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalStateException("The Locust master at " + settings.address() + " gave the host \""
+                        + given + "\", which is not a URI: " + e.getMessage() + ". Give it --host with a base URL "
+                        + "such as https://staging.example.com. The worker stopped without running.", e);
+            }
             if (profile.host().map(uri::equals).orElse(false)) {
                 return profile;
             }
