@@ -104,6 +104,15 @@ class LocustWorkerProtocolTests {
             assertThat(bucketed).isEqualTo(reported);
             assertThat(perSecond).isEqualTo(reported);
             assertThat(stats.getLast().dataMap().get("user_count")).as("no user runs after quit").isEqualTo(0L);
+
+            long failures = stats.stream().mapToLong(report -> (Long) entry(report).get("num_failures")).sum();
+            List<Map<Object, Object>> errors = stats.stream().flatMap(report -> map(report.dataMap().get("errors"))
+                    .values().stream()).map(LocustWorkerProtocolTests::map).toList();
+            assertThat(failures).isEqualTo(result.total().failures()).isPositive();
+            assertThat(errors).allSatisfy(error -> assertThat(error).containsOnlyKeys("name", "method", "error",
+                    "occurrences").containsEntry("name", "/buggy").containsEntry("method", "GET")
+                    .containsEntry("error", "HTTP 500 Internal Server Error"));
+            assertThat(errors.stream().mapToLong(error -> (Long) error.get("occurrences")).sum()).isEqualTo(failures);
         }
     }
 
@@ -161,9 +170,12 @@ class LocustWorkerProtocolTests {
     }
 
     private static Map<Object, Object> entry(LocustMessage report) {
-        @SuppressWarnings("unchecked")
-        Map<Object, Object> total = (Map<Object, Object>) report.dataMap().get("stats_total");
-        return total;
+        return map(report.dataMap().get("stats_total"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<Object, Object> map(Object decoded) {
+        return (Map<Object, Object>) decoded;
     }
 
     private static long requests(LocustMessage report) {
@@ -177,6 +189,12 @@ class LocustWorkerProtocolTests {
         @Task(weight = 9)
         void home(Http http) {
             http.get("/");
+        }
+
+        @Task(weight = 3)
+        void buggy(Http http) {
+            // The sample target fails one request in five here.
+            http.get("/buggy");
         }
 
         @Task

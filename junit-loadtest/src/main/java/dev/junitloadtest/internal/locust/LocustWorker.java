@@ -291,7 +291,11 @@ final class LocustWorker implements RunController {
     }
 
     /** Called on the socket thread when a heartbeat or a report is due. */
-    private void due(LocustConnection.Due what) {
+    private synchronized void due(LocustConnection.Due what) {
+        if (left) {
+            // Nothing follows the worker's quit: a master that no longer knows it would ask it to reconnect.
+            return;
+        }
         switch (what) {
             case HEARTBEAT -> outbox.add(message("heartbeat", heartbeat()));
             case REPORT -> report();
@@ -388,10 +392,7 @@ final class LocustWorker implements RunController {
     @Override
     public void runEnded() {
         state = "stopped";
-        report();
-        // Locust's workers say quit when they end; a master that sent quit itself has already let go of them.
-        outbox.add(message("quit", null));
-        left = true;
+        leave(true);
         if (!quitByMaster) {
             log.println(testName + " left the Locust master at " + settings.address() + ".");
         }
@@ -401,13 +402,26 @@ final class LocustWorker implements RunController {
     @Override
     public void close() {
         if (connection != null) {
-            if (!left) {
-                // It never ran (no master, or no load): it still tells a master it may have reached that it is gone.
-                outbox.add(message("quit", null));
-                left = true;
-            }
+            // A worker that never ran (no master, or no load) still tells a master it may have reached that it is gone.
+            leave(false);
             connection.finish();
         }
+    }
+
+    /**
+     * Says quit to the master, after a last report if {@code withReport}; once. Locust's workers say quit when they
+     * end; a master that sent quit itself has already let go of them. Holds the lock heartbeats and reports take, so
+     * none follows the quit.
+     */
+    private synchronized void leave(boolean withReport) {
+        if (left) {
+            return;
+        }
+        if (withReport) {
+            report();
+        }
+        outbox.add(message("quit", null));
+        left = true;
     }
 
     private LocustMessage message(String type, Object data) {
