@@ -64,6 +64,10 @@ class LocustWorkerProtocolTests {
             LoadTestResult result = run.result();
             List<LocustMessage> sent = master.received();
 
+            assertThat(result.profile().loadModel()).isEqualTo("users set by the Locust master at 127.0.0.1:"
+                    + master.port());
+            assertThat(result.profile().host()).isEqualTo(target.baseUri().toString());
+            assertThat(result.profile().hostSource()).isEqualTo("the Locust master (--host)");
             assertThat(sent.getFirst().type()).isEqualTo("client_ready");
             assertThat(sent.getFirst().data()).isEqualTo(-1L);
             assertThat(sent).extracting(LocustMessage::nodeId).containsOnly(sent.getFirst().nodeId());

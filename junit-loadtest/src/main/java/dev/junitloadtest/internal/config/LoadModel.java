@@ -66,6 +66,20 @@ public sealed interface LoadModel {
         }
     }
 
+    /**
+     * The users are set from outside the run, as a Locust master sets its workers', for as long as it says; nothing
+     * is planned, so the duration is zero.
+     *
+     * @param describe by what, for reports: {@code users set by the Locust master at 127.0.0.1:5557}
+     */
+    record Controlled(String describe) implements LoadModel {
+
+        @Override
+        public Duration duration() {
+            return Duration.ZERO;
+        }
+    }
+
     /** Iterations start at {@code ratePerSecond}, run by at most {@code maxUsers} users, for {@code duration}. */
     record Open(double ratePerSecond, int maxUsers, Duration duration) implements LoadModel {
 

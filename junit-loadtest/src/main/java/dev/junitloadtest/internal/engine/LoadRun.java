@@ -165,6 +165,8 @@ public final class LoadRun {
                 switch (model) {
                     case LoadModel.Closed closed -> new ClosedModelDriver(closed, run, clock, users).drive();
                     case LoadModel.Open open -> new OpenModelDriver(open, run, clock, users).drive();
+                    case LoadModel.Controlled controlled -> throw new IllegalStateException(
+                            "A run whose users are " + controlled.describe() + " needs its RunController");
                 }
             }
             interrupted = Thread.interrupted();

@@ -21,6 +21,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import dev.junitloadtest.internal.config.DurationSyntax;
+import dev.junitloadtest.internal.config.LoadModel;
 import dev.junitloadtest.internal.config.LoadProfile;
 import dev.junitloadtest.internal.engine.RunController;
 import dev.junitloadtest.internal.http.HttpTransport;
@@ -106,6 +107,12 @@ final class LocustWorker implements RunController {
                     + "master's web UI, or run the master --headless with -u, -r and -t. The worker stopped without "
                     + "running.");
         }
+        return withMastersHost(profile.withModel(new LoadModel.Controlled("users set by the Locust master at "
+                + settings.address())), first);
+    }
+
+    /** {@code profile} with the host of the master's first spawn, when it gives one. */
+    private LoadProfile withMastersHost(LoadProfile profile, LocustMessage first) {
         Object host = first.dataMap().get("host");
         if (host instanceof String given && !given.isBlank()) {
             URI uri;
