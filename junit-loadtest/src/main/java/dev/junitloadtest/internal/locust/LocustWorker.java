@@ -2,19 +2,15 @@ package dev.junitloadtest.internal.locust;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -25,8 +21,6 @@ import dev.junitloadtest.internal.config.LoadModel;
 import dev.junitloadtest.internal.config.LoadProfile;
 import dev.junitloadtest.internal.engine.RunController;
 import dev.junitloadtest.internal.http.HttpTransport;
-import dev.junitloadtest.internal.recording.ExceptionLog;
-import dev.junitloadtest.internal.recording.FailureLog;
 import dev.junitloadtest.internal.recording.IntervalSnapshot;
 import dev.junitloadtest.internal.recording.RunClock;
 
@@ -45,18 +39,14 @@ final class LocustWorker implements RunController {
 
     /** Newer masters answer every heartbeat; a worker that hears none for this long takes the master for gone. */
     static final Duration MASTER_SILENCE = Duration.ofSeconds(60);
-    /** How many exception messages one report sends at most; the rest are in the worker's own report. */
-    private static final int MAX_EXCEPTIONS_PER_REPORT = 100;
 
     private final LocustWorkerSettings settings;
     private final String testName;
     private final Optional<Path> outputDirectory;
     private final PrintStream log;
-    private final String nodeId;
-    private final LocustStats stats = new LocustStats();
+    private final WorkerMessages messages = new WorkerMessages();
     private final BlockingQueue<LocustMessage> commands = new LinkedBlockingQueue<>();
     private final ConcurrentLinkedQueue<LocustMessage> outbox = new ConcurrentLinkedQueue<>();
-    private final Map<String, Long> reportedExceptions = new HashMap<>();
     private final Set<String> unknownClasses = new HashSet<>();
     /** How many intervals the sampler delivered; also the monitor the driver waits on for the next one. */
     private final long[] intervals = new long[1];
@@ -76,7 +66,6 @@ final class LocustWorker implements RunController {
         this.testName = testName;
         this.outputDirectory = outputDirectory;
         this.log = log;
-        this.nodeId = hostName() + "_" + UUID.randomUUID().toString().replace("-", "");
     }
 
     @Override
@@ -84,11 +73,11 @@ final class LocustWorker implements RunController {
         this.profile = profile;
         typeNames = profile.userTypes().stream().map(type -> type.name()).toList();
         outputDirectory.ifPresent(dir -> writeLocustfile(dir, profile));
-        log.println(testName + " runs as worker " + nodeId + " of the Locust master at " + settings.address()
-                + ": the master decides the users of each user class (" + String.join(", ", typeNames)
+        log.println(testName + " runs as worker " + messages.nodeId() + " of the Locust master at "
+                + settings.address() + ": the master decides the users of each user class (" + String.join(", ", typeNames)
                 + "), the host, and when the load starts and stops; the class's own users, stages and duration do "
                 + "not apply.");
-        connection = new LocustConnection(settings, nodeId, this::received, this::due, outbox);
+        connection = new LocustConnection(settings, messages.nodeId(), this::received, this::due, outbox);
         connection.start();
         warmUp(profile);
         long deadline = System.nanoTime() + settings.timeout().toNanos();
@@ -263,7 +252,7 @@ final class LocustWorker implements RunController {
                             + testName + " has no user type of that name (its user types: "
                             + String.join(", ", typeNames) + "); write its locustfile's user classes with those "
                             + "names (see " + Locustfile.NAME + " in the class's output folder).";
-                    outbox.add(message("exception", exception(problem, "")));
+                    outbox.add(messages.exception(problem, ""));
                     users.failRun(problem);
                 }
             });
@@ -304,59 +293,15 @@ final class LocustWorker implements RunController {
             return;
         }
         switch (what) {
-            case HEARTBEAT -> outbox.add(message("heartbeat", heartbeat()));
+            case HEARTBEAT -> outbox.add(messages.heartbeat(state));
             case REPORT -> report();
-            case MASTER_SILENT -> commands.add(new LocustMessage("master-silent", null, nodeId));
+            case MASTER_SILENT -> commands.add(message("master-silent", null));
         }
-    }
-
-    private Map<String, Object> heartbeat() {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("state", state);
-        data.put("current_cpu_usage", cpuPercent());
-        data.put("current_memory_usage", memoryBytes());
-        return data;
     }
 
     /** Sends the figures since the previous report, and the exceptions thrown meanwhile. */
     private synchronized void report() {
-        Users current = users;
-        List<FailureLog.Count> failures = current == null ? List.of() : current.recording().failures().counts();
-        Map<String, Object> data = stats.drain(failures);
-        Map<String, Integer> running = current == null ? zeroCounts() : current.running();
-        data.put("user_classes_count", new LinkedHashMap<>(running));
-        data.put("user_count", (long) running.values().stream().mapToInt(Integer::intValue).sum());
-        outbox.add(message("stats", data));
-        if (current != null) {
-            reportExceptions(current.recording().exceptions());
-        }
-    }
-
-    private void reportExceptions(ExceptionLog exceptions) {
-        int sent = 0;
-        for (ExceptionLog.Entry entry : exceptions.entries()) {
-            long before = reportedExceptions.getOrDefault(entry.trace(), 0L);
-            long now = entry.count();
-            long send = Math.min(now - before, MAX_EXCEPTIONS_PER_REPORT - sent);
-            for (long i = 0; i < send; i++) {
-                outbox.add(message("exception", exception(entry.message(), entry.trace())));
-            }
-            sent += (int) Math.max(0, send);
-            reportedExceptions.put(entry.trace(), before + Math.max(0, send));
-        }
-    }
-
-    private Map<String, Integer> zeroCounts() {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        typeNames.forEach(name -> counts.put(name, 0));
-        return counts;
-    }
-
-    private static Map<String, Object> exception(String message, String traceback) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("msg", message);
-        data.put("traceback", traceback);
-        return data;
+        outbox.addAll(messages.report(users, typeNames));
     }
 
     // The sampler thread: the run's figures
@@ -368,7 +313,7 @@ final class LocustWorker implements RunController {
 
     @Override
     public void intervalEnded(IntervalSnapshot snapshot) {
-        stats.add(snapshot, clock.instantAt(snapshot.endOffsetNanos()).toEpochMilli());
+        messages.add(snapshot, clock.instantAt(snapshot.endOffsetNanos()).toEpochMilli());
         synchronized (intervals) {
             intervals[0]++;
             intervals.notifyAll();
@@ -432,36 +377,12 @@ final class LocustWorker implements RunController {
     }
 
     private LocustMessage message(String type, Object data) {
-        return new LocustMessage(type, data, nodeId);
+        return messages.message(type, data);
     }
 
     private static double number(Object value, double otherwise) {
         return value instanceof Number number ? number.doubleValue() : otherwise;
     }
 
-    private static double cpuPercent() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            double load = os.getProcessCpuLoad();
-            return load < 0 ? 0.0 : load * 100 * os.getAvailableProcessors();
-        }
-        return 0.0;
-    }
 
-    private static long memoryBytes() {
-        var memory = ManagementFactory.getMemoryMXBean();
-        return memory.getHeapMemoryUsage().getCommitted() + memory.getNonHeapMemoryUsage().getCommitted();
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return Optional.ofNullable(System.getenv("HOSTNAME")).orElse("localhost");
-        }
-    }
-
-    /** The node id the master knows this worker by. */
-    String nodeId() {
-        return nodeId;
-    }
 }
