@@ -74,9 +74,9 @@ final class LocustWorker implements RunController {
         typeNames = profile.userTypes().stream().map(type -> type.name()).toList();
         outputDirectory.ifPresent(dir -> writeLocustfile(dir, profile));
         log.println(testName + " runs as worker " + messages.nodeId() + " of the Locust master at "
-                + settings.address() + ": the master decides the users of each user class (" + String.join(", ", typeNames)
-                + "), the host, and when the load starts and stops; the class's own users, stages and duration do "
-                + "not apply.");
+                + settings.address() + ": the master decides the users of each user class ("
+                + String.join(", ", typeNames) + "), the host, and when the load starts and stops; the class's own "
+                + "users, stages and duration do not apply.");
         connection = new LocustConnection(settings, messages.nodeId(), this::received, this::due, outbox);
         connection.start();
         warmUp(profile);
