@@ -215,6 +215,20 @@ public final class LoadTestConstants {
      */
     public static final String MERGE_PROPERTY_NAME = "loadtest.merge";
 
+    /**
+     * Runs the selected class as a worker of a Locust master at {@code HOST} or {@code HOST:PORT} (port 5557 by
+     * default), which then decides the users of each user type, the host, and when the load starts, stops and ends;
+     * the class's own users, stages and duration do not apply. Needs {@code org.zeromq:jeromq} and
+     * {@code org.msgpack:msgpack-core} on the test class path: {@value}.
+     */
+    public static final String LOCUST_MASTER_PROPERTY_NAME = "loadtest.locust.master";
+
+    /**
+     * How long a Locust worker waits for its master while no users run (for its answer, for the first spawn, and
+     * after a stop for the next spawn or quit) before it stops and fails the run; default 10 minutes: {@value}.
+     */
+    public static final String LOCUST_TIMEOUT_PROPERTY_NAME = "loadtest.locust.timeout";
+
     // Outputs
 
     /**
@@ -303,6 +317,8 @@ public final class LoadTestConstants {
             TRUST_ALL_CERTIFICATES_PROPERTY_NAME,
             SECRET_NAMES_PROPERTY_NAME,
             MERGE_PROPERTY_NAME,
+            LOCUST_MASTER_PROPERTY_NAME,
+            LOCUST_TIMEOUT_PROPERTY_NAME,
             CONSOLE_INTERVAL_PROPERTY_NAME,
             CONSOLE_SUMMARY_PROPERTY_NAME,
             REPORT_DIR_PROPERTY_NAME,

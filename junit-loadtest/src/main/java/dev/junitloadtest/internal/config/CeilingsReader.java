@@ -30,6 +30,7 @@ final class CeilingsReader {
         int users = switch (model) {
             case LoadModel.Closed closed -> closed.peakUsers();
             case LoadModel.Open open -> open.maxUsers();
+            case LoadModel.Controlled controlled -> 0;
         };
         if (users > usersCeiling) {
             throw new LoadTestConfigurationException(String.format(Locale.ROOT, "%s asks for %,d users, "

@@ -82,6 +82,25 @@ public sealed interface LoadModel {
     }
 
     /**
+     * The users are set from outside the run, as a Locust master sets its workers', for as long as it says; nothing
+     * is planned, so the duration is zero.
+     *
+     * @param describe by what, for reports: {@code users set by the Locust master at 127.0.0.1:5557}
+     */
+    record Controlled(String describe) implements LoadModel {
+
+        @Override
+        public Duration duration() {
+            return Duration.ZERO;
+        }
+
+        @Override
+        public Optional<CapacitySearchSpec> search() {
+            return Optional.empty();
+        }
+    }
+
+    /**
      * Iterations start at {@code ratePerSecond}, run by at most {@code maxUsers} users, for {@code duration}. A
      * capacity search of the arrival rate runs its steps instead, each at its own rate: then {@code ratePerSecond} is
      * its highest planned rate and {@code search} says how to judge them.

@@ -53,6 +53,12 @@ public record LoadProfile(String testName, List<UserTypeSpec> userTypes, LoadMod
                 feeders, shard, shard.isWhole() ? newModel : wholeModel, start);
     }
 
+    /** This profile aimed at {@code newHost}, which {@code source} gave (as reports name it). */
+    public LoadProfile withHost(URI newHost, String source) {
+        return new LoadProfile(testName, userTypes, model, stopTimeout, Optional.of(newHost), source, seed, http, trust,
+                feeders, shard, wholeModel, start);
+    }
+
     /**
      * The load model in words for reports, led for a shard by what it runs of the whole:
      * {@code shard 1/3: 4 of 10 users; 4 users started at once for 10s}.

@@ -36,6 +36,8 @@ public final class ShardSplit {
             case LoadModel.Closed closed -> new LoadModel.Closed(stages(closed.stages(), shard), closed.search());
             case LoadModel.Open open -> new LoadModel.Open(open.ratePerSecond() / shard.count(),
                     shard.share(open.maxUsers()), open.duration());
+            // Refused before any run (a Locust master decides each worker's users): nothing to split.
+            case LoadModel.Controlled controlled -> controlled;
         };
     }
 
@@ -82,6 +84,7 @@ public final class ShardSplit {
             case LoadModel.Open open -> "shard " + shard + ": " + LoadModel.rate(open.ratePerSecond()) + " of "
                     + LoadModel.rate(((LoadModel.Open) whole).ratePerSecond()) + " iterations/s, at most "
                     + open.maxUsers() + " of " + ((LoadModel.Open) whole).maxUsers() + " users";
+            case LoadModel.Controlled controlled -> "shard " + shard + ": " + controlled.describe();
         };
     }
 

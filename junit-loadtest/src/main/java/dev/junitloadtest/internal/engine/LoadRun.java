@@ -133,6 +133,17 @@ public final class LoadRun {
                 : LoadSteering.planned(search.levels()));
     }
 
+    private RunController controller;
+
+    /**
+     * Lets {@code controller} decide the users in place of the profile's load model, and hear the run's figures. Call
+     * before {@link #run()}.
+     */
+    public LoadRun controlledBy(RunController controller) {
+        this.controller = controller;
+        return this;
+    }
+
     private Outcome execute() {
         LoadModel model = profile.model();
         Recording recording = new Recording(profile.http().maxRequestNames(), model instanceof LoadModel.Open,
@@ -153,7 +164,11 @@ public final class LoadRun {
             Thread watchdog = timeLimit == null ? null : startWatchdog(run);
             profile.start().ifPresent(start -> awaitStart(run, start, warnings));
             RunClock clock = RunClock.startingNow();
-            Sampler sampler = new Sampler(recording, clock, sampleInterval, listeners, profile.testName());
+            List<RunListener> heard = new ArrayList<>(listeners);
+            if (controller != null) {
+                heard.add(controller);
+            }
+            Sampler sampler = new Sampler(recording, clock, sampleInterval, heard, profile.testName());
             monitor.start();
             // Listeners stop the run through this handle (an abortOnFail threshold), not through the run object.
             RunContext stoppable = run;
@@ -169,11 +184,18 @@ public final class LoadRun {
                 }
             });
             UserFactory users = new UserFactory(run);
-            // A shard whose share is no user has nothing to drive; its load model's description says so.
-            switch (model) {
-                case LoadModel.Closed closed when ShardSplit.runsNoLoad(closed) -> { }
-                case LoadModel.Closed closed -> new ClosedModelDriver(closed, run, clock, users, steering()).drive();
-                case LoadModel.Open open -> new OpenModelDriver(open, run, clock, users, steering()).drive();
+            if (controller != null) {
+                controller.drive(new ControlledUsers(run, users));
+            } else {
+                // A shard whose share is no user has nothing to drive; its load model's description says so.
+                switch (model) {
+                    case LoadModel.Closed closed when ShardSplit.runsNoLoad(closed) -> { }
+                    case LoadModel.Closed closed ->
+                            new ClosedModelDriver(closed, run, clock, users, steering()).drive();
+                    case LoadModel.Open open -> new OpenModelDriver(open, run, clock, users, steering()).drive();
+                    case LoadModel.Controlled controlled -> throw new IllegalStateException(
+                            "A run whose users are " + controlled.describe() + " needs its RunController");
+                }
             }
             interrupted = Thread.interrupted();
             if (interrupted) {

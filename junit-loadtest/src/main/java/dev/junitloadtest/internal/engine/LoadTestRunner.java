@@ -45,6 +45,7 @@ public final class LoadTestRunner {
     private final ThresholdPlan thresholds;
     private final ReportSettings reports;
     private final Optional<TimeLimit> timeLimit;
+    private RunController controller;
 
     /**
      * A run of {@code testClass}.
@@ -64,20 +65,49 @@ public final class LoadTestRunner {
     }
 
     /**
+     * Lets {@code controller} decide when the run starts and ends and how many users of each type run, in place of
+     * the class's load model; it is closed after the run. Call before {@link #run}.
+     */
+    public LoadTestRunner controlledBy(RunController controller) {
+        this.controller = controller;
+        return this;
+    }
+
+    /**
      * Runs the load test, printing its live and final console outputs to {@code out} and problems with its files to
      * {@code err}, and returns the judged result, what to attach to the test's report, and the failure that aborted
      * the run, if any. Returns early, with the users stopped, when the calling thread is interrupted (whose interrupt
      * flag is then set again).
      */
     public Finished run(PrintStream out, PrintStream err) {
-        Reporting reporting = Reporting.create(testClass, profile, reports, out, err);
+        if (controller == null) {
+            return run(profile, out, err);
+        }
+        try {
+            Reporting prepared = Reporting.create(testClass, profile, reports, out, err);
+            LoadProfile started = controller.beforeRun(profile);
+            return run(started, prepared, out, err);
+        } finally {
+            controller.close();
+        }
+    }
+
+    private Finished run(LoadProfile profile, PrintStream out, PrintStream err) {
+        return run(profile, Reporting.create(testClass, profile, reports, out, err), out, err);
+    }
+
+    private Finished run(LoadProfile profile, Reporting reporting, PrintStream out, PrintStream err) {
         List<RunListener> listeners = new ArrayList<>(reporting.listeners());
         listeners.addAll(thresholds.listeners());
-        Optional<CapacityPlan> capacity = CapacityPlan.of(profile);
+        // A controller decides the users, so there are no capacity steps to judge.
+        Optional<CapacityPlan> capacity = controller == null ? CapacityPlan.of(profile) : Optional.empty();
         Optional<SearchCourse> course = capacity.map(CapacityPlan::start);
         course.ifPresent(c -> listeners.add(c.watch()));
         LoadRun run = new LoadRun(profile, listeners, SAMPLE_INTERVAL);
         course.ifPresent(run::steer);
+        if (controller != null) {
+            run.controlledBy(controller);
+        }
         timeLimit.ifPresent(limit -> run.timeLimit(limit.duration(), limit.source()));
         return run.run(outcome -> {
             // Within the run's shutdown grace: a stopped run still writes every output of what it measured.
@@ -85,7 +115,7 @@ public final class LoadTestRunner {
             // Last, so that a shard whose results are there finished every other output too.
             reports.directory().ifPresent(dir -> {
                 try {
-                    MergeableResults.write(dir, testClass, profile.shard(), outcome.result());
+                    MergeableResults.write(dir, testClass, profile.shard(), controller != null, outcome.result());
                 } catch (IOException | RuntimeException e) {
                     err.println("[" + profile.testName() + "] Could not write " + dir.resolve(
                             MergeableResults.FILE_NAME).toAbsolutePath() + ": " + e);

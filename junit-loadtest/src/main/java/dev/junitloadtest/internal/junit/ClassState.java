@@ -9,6 +9,7 @@ import dev.junitloadtest.internal.config.ProfileReader;
 import dev.junitloadtest.internal.merge.ShardSources;
 import dev.junitloadtest.internal.engine.LoadRun;
 import dev.junitloadtest.internal.engine.LoadTestRunner;
+import dev.junitloadtest.internal.locust.LocustWorkerSettings;
 import dev.junitloadtest.internal.report.ReportSettings;
 import dev.junitloadtest.internal.threshold.ThresholdPlan;
 import dev.junitloadtest.result.LoadTestResult;
@@ -26,15 +27,18 @@ final class ClassState {
     private final ReportSettings reports;
     private final Optional<LoadTestRunner.TimeLimit> timeLimit;
     private final Optional<ShardSources> merge;
+    private final Optional<LocustWorkerSettings> locust;
     private final ReentrantLock lock = new ReentrantLock();
     private boolean ran;
     private LoadTestResult result;
     private RuntimeException failure;
 
     ClassState(ProfileReader reader, LoadProfile profile, ThresholdPlan thresholds, ReportSettings reports,
-            Optional<LoadTestRunner.TimeLimit> timeLimit, Optional<ShardSources> merge) {
+            Optional<LoadTestRunner.TimeLimit> timeLimit, Optional<ShardSources> merge,
+            Optional<LocustWorkerSettings> locust) {
         this.merge = merge;
         this.reader = reader;
+        this.locust = locust;
         this.profile = profile;
         this.thresholds = thresholds;
         this.reports = reports;
@@ -49,6 +53,11 @@ final class ClassState {
     /** The class's configuration, read once: the run's profile is read from it when the run starts. */
     ProfileReader reader() {
         return reader;
+    }
+
+    /** The Locust master the class runs as a worker of, if {@code loadtest.locust.master} is set. */
+    Optional<LocustWorkerSettings> locust() {
+        return locust;
     }
 
     ThresholdPlan thresholds() {

@@ -52,6 +52,7 @@ import dev.junitloadtest.internal.config.ProfileReader;
 import dev.junitloadtest.internal.capacity.CapacityPlan;
 import dev.junitloadtest.internal.engine.LoadRun;
 import dev.junitloadtest.internal.engine.LoadTestRunner;
+import dev.junitloadtest.internal.locust.LocustWorkerSettings;
 import dev.junitloadtest.internal.merge.MergeSettings;
 import dev.junitloadtest.internal.merge.ShardSources;
 import dev.junitloadtest.internal.report.ReportSettings;
@@ -97,8 +98,10 @@ public final class LoadTestExtension implements BeforeAllCallback, ClassTemplate
             // The shards are read and checked before @BeforeAll, so a merge that cannot be made fails at once.
             Optional<ShardSources> merge = MergeSettings.mergeFolders(parameters, profile.shard())
                     .map(folders -> ShardSources.find(testClass, folders, reports.directory()));
+            Optional<LocustWorkerSettings> locust = LocustWorkerSettings.read(parameters);
+            locust.ifPresent(LocustWorkerSettings::requireLibraries);
             context.getStore(NAMESPACE).put(ClassState.class, new ClassState(reader, profile, thresholds, reports,
-                    timeLimit(testClass), merge));
+                    timeLimit(testClass), merge, locust));
         } catch (LoadTestConfigurationException e) {
             throw new ExtensionConfigurationException(e.getMessage(), e);
         }
@@ -280,6 +283,8 @@ public final class LoadTestExtension implements BeforeAllCallback, ClassTemplate
         }
         LoadTestRunner runner = new LoadTestRunner(testClass, profile, state.thresholds(), state.reports(),
                 state.timeLimit());
+        state.locust().ifPresent(master -> runner.controlledBy(master.worker(profile.testName(),
+                state.reports().directory())));
         LoadTestRunner.Finished finished = state.merge().isPresent()
                 ? runner.merge(state.merge().get(), System.out, System.err)
                 : runner.run(System.out, System.err);

@@ -60,21 +60,24 @@ public final class MergeableResults {
     /** The shard of a run that was not split. */
     static final String WHOLE = "whole";
 
+    /** The shard of a Locust worker's run: its master decided its users, so it is one of any number. */
+    static final String LOCUST_WORKER = "locust-worker";
+
     private MergeableResults() {
     }
 
     /**
-     * Writes {@code result}, the unjudged result of a run of {@code testClass} as shard {@code shard}, to
-     * {@value #FILE_NAME} in {@code directory}, under a new run id; returns the file.
+     * Writes {@code result}, the unjudged result of a run of {@code testClass} as shard {@code shard} (or as a Locust
+     * {@code worker}), to {@value #FILE_NAME} in {@code directory}, under a new run id; returns the file.
      */
-    public static Path write(Path directory, Class<?> testClass, Shard shard, LoadTestResult result)
+    public static Path write(Path directory, Class<?> testClass, Shard shard, boolean worker, LoadTestResult result)
             throws IOException {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("format", FORMAT);
         json.put("testClass", testClass.getName());
         json.put("test", result.profile().testName());
         json.put("runId", UUID.randomUUID().toString());
-        json.put("shard", shard.isWhole() ? WHOLE : shard.toString());
+        json.put("shard", worker ? LOCUST_WORKER : shard.isWhole() ? WHOLE : shard.toString());
         json.put("startedAt", result.startedAt().toString());
         json.put("elapsedNanos", result.elapsed().toNanos());
         json.put("count", result.total().count());
@@ -187,7 +190,8 @@ public final class MergeableResults {
     private static ShardRun parse(Path file, JsonValue json) {
         try {
             String shardText = json.get("shard").asText();
-            Shard shard = shardText.equals(WHOLE) ? Shard.whole() : parseShard(shardText);
+            boolean worker = shardText.equals(LOCUST_WORKER);
+            Shard shard = shardText.equals(WHOLE) || worker ? Shard.whole() : parseShard(shardText);
             List<ShardRun.Request> requests = new ArrayList<>();
             for (JsonValue request : json.get("requests").elements()) {
                 requests.add(new ShardRun.Request(request.get("method").asText(), request.get("name").asText(),
@@ -224,7 +228,7 @@ public final class MergeableResults {
                     : Optional.of(new StopReason(StopReason.Kind.valueOf(stopJson.get("kind").asText()),
                             stopJson.get("description").asText(), stopJson.get("threshold").isNull()
                                     ? Optional.empty() : Optional.of(stopJson.get("threshold").asText())));
-            return new ShardRun(file, json.get("testClass").asText(), json.get("runId").asText(), shard,
+            return new ShardRun(file, json.get("testClass").asText(), json.get("runId").asText(), shard, worker,
                     Instant.parse(json.get("startedAt").asText()), Duration.ofNanos(json.get("elapsedNanos").asLong()),
                     json.get("count").asLong(), json.get("failureCount").asLong(), requests, intervals, failures,
                     exceptions, tasks, json.get("droppedIterations").asLong(), notSent, texts(json.get("warnings")),

@@ -62,24 +62,24 @@ public final class ShardMerge {
             pauses.add(run.health().pauses().histogram());
             lag.add(run.health().schedulingLag().histogram());
             gc = gc.plus(run.health().gcTime());
-            run.health().problems().forEach(problem -> problems.add("shard " + run.shard() + ": " + problem));
+            run.health().problems().forEach(problem -> problems.add(run.label() + ": " + problem));
         }
         builder.generatorHealth(new GeneratorHealth(busiest.cores(), busiest.cpuAverage(), busiest.cpuPeak(),
                 busiest.saturatedSeconds(), busiest.measuredSeconds(), LatencyDistribution.ofMicros(pauses),
                 LatencyDistribution.ofMicros(lag), gc, problems));
         for (ShardRun run : runs) {
-            builder.warning("Shard " + run.shard() + " (run " + run.runId() + ", " + Formats.count(run.count())
+            builder.warning(run.title() + " (run " + run.runId() + ", " + Formats.count(run.count())
                     + " requests, from " + run.file() + "): load generator "
                     + (run.health().isMeasured() ? run.health().summary() : "not measured"));
         }
         sources.notes().forEach(builder::warning);
         for (ShardRun run : runs) {
-            run.warnings().forEach(warning -> builder.warning("Shard " + run.shard() + ": " + warning));
-            run.runFailures().forEach(failure -> builder.runFailure("Shard " + run.shard() + ": " + failure));
+            run.warnings().forEach(warning -> builder.warning(run.title() + ": " + warning));
+            run.runFailures().forEach(failure -> builder.runFailure(run.title() + ": " + failure));
         }
         runs.stream().filter(run -> run.stop().isPresent()).findFirst().ifPresent(run -> {
             StopReason stop = run.stop().get();
-            builder.stop(new StopReason(stop.kind(), "shard " + run.shard() + " " + stop.description(),
+            builder.stop(new StopReason(stop.kind(), run.label() + " " + stop.description(),
                     stop.threshold()));
         });
         return builder.build();

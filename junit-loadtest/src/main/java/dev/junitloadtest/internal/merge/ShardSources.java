@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,12 +56,24 @@ public record ShardSources(List<ShardRun> runs, List<String> notes) {
         for (ShardRun run : found) {
             ShardRun first = byRun.putIfAbsent(run.runId(), run);
             if (first != null) {
-                notes.add("Shard " + run.shard() + " (run " + run.runId() + ") was found twice, at "
+                notes.add(run.title() + " (run " + run.runId() + ") was found twice, at "
                         + first.file() + " and at " + run.file() + ": counted once.");
             }
         }
         List<ShardRun> runs = new ArrayList<>(byRun.values());
         ShardRun reference = runs.getFirst();
+        if (runs.stream().anyMatch(ShardRun::worker)) {
+            // A Locust master decided the workers' users: any number of them make the whole, none has an index.
+            ShardRun shard = runs.stream().filter(run -> !run.worker()).findFirst().orElse(null);
+            if (shard != null) {
+                ShardRun worker = runs.stream().filter(ShardRun::worker).findFirst().orElseThrow();
+                throw new LoadTestConfigurationException(PARAMETER + " found a Locust worker's run at " + worker.file()
+                        + " and " + shard.label() + " at " + shard.file() + ": a merge takes either the workers of one "
+                        + "Locust master or the shards of one split, not both.");
+            }
+            checkOutputFolder(runs, outputFolder);
+            return new ShardSources(List.copyOf(runs), notes);
+        }
         for (ShardRun run : runs) {
             if (run.shard().count() != reference.shard().count()) {
                 throw new LoadTestConfigurationException(PARAMETER + " found shards of different splits: shard "
@@ -90,13 +103,17 @@ public record ShardSources(List<ShardRun> runs, List<String> notes) {
                     + byIndex.values().stream().map(run -> "shard " + run.shard() + " at " + run.file())
                             .collect(Collectors.joining(", ")) + ".");
         }
-        outputFolder.map(ShardSources::normalized).ifPresent(output -> byIndex.values().stream()
+        checkOutputFolder(byIndex.values(), outputFolder);
+        return new ShardSources(List.copyOf(byIndex.values()), notes);
+    }
+
+    private static void checkOutputFolder(Collection<ShardRun> runs, Optional<Path> outputFolder) {
+        outputFolder.map(ShardSources::normalized).ifPresent(output -> runs.stream()
                 .filter(run -> run.file().getParent().equals(output)).findFirst().ifPresent(run -> {
-                    throw new LoadTestConfigurationException(PARAMETER + " found shard " + run.shard() + " at "
+                    throw new LoadTestConfigurationException(PARAMETER + " found " + run.label() + " at "
                             + run.file() + ", in the folder the merge writes its own outputs to, which would replace "
                             + "them: give the merge another `loadtest.report-dir`.");
                 }));
-        return new ShardSources(List.copyOf(byIndex.values()), notes);
     }
 
     /** The mergeable results in {@code folder}, or in the folders named after {@code testClass} below it. */
