@@ -194,7 +194,7 @@ class HttpApiTests {
         }
     }
 
-    @LoadTest(duration = "5s")
+    @LoadTest(duration = "2s")
     @Users(count = 1)
     static class BodiesTestCase extends OnWireMock {
         @Task
@@ -228,7 +228,7 @@ class HttpApiTests {
         }
     }
 
-    @LoadTest(duration = "5s")
+    @LoadTest(duration = "2s")
     @Users(count = 1)
     static class NamesTestCase extends OnWireMock {
         @Task
@@ -241,7 +241,7 @@ class HttpApiTests {
         }
     }
 
-    @LoadTest(duration = "5s")
+    @LoadTest(duration = "2s")
     @Users(count = 1)
     static class FailuresTestCase extends OnWireMock {
         @Task

@@ -90,7 +90,7 @@ class HttpProtocolTests {
         result.failures().stream().map(FailureStats::error).forEach(FAILURES::add);
     }
 
-    @LoadTest(duration = "5s")
+    @LoadTest(duration = "2s")
     @Users(count = 1)
     static class HttpsTestCase {
         @TargetHost

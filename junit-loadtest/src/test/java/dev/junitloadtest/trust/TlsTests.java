@@ -271,7 +271,7 @@ class TlsTests {
     }
 
     /** Two users, one request each. */
-    @LoadTest(duration = "5s")
+    @LoadTest(duration = "2s")
     @Users(count = 2)
     static class HttpsTestCase {
         @TargetHost
@@ -290,7 +290,7 @@ class TlsTests {
     }
 
     /** One user, five requests (the host is set by {@code loadtest.host}). */
-    @LoadTest(duration = "5s", host = "https://127.0.0.1:1")
+    @LoadTest(duration = "2s", host = "https://127.0.0.1:1")
     @Users(count = 1)
     static class FiveRequestsTestCase {
         @Task
