@@ -56,6 +56,14 @@ session_ticks() {
 }
 now() { date +%s.%N; }
 
+# The command line of BenchLoadTest on class path $1 with $2 users for $3 seconds, its figures to $4.line; the rest
+# are more ConsoleLauncher options.
+jlt_command() {
+  local cp="$1" users="$2" secs="$3" out="$4"
+  shift 4
+  echo "$JAVA_BIN ${BENCH_JVM_OPTS:-} -Dbench.out=$out.line -cp $cp org.junit.platform.console.ConsoleLauncher execute --disable-banner --details=none --select-class dev.junitloadtest.bench.BenchLoadTest --config loadtest.users=$users --config loadtest.duration=${secs}s --config loadtest.host=$URL --config loadtest.report-dir=$WORK/reports --config loadtest.console.interval=off $*"
+}
+
 # The command line of generator $1 with $2 users for $3 seconds; its output goes to $4.
 command_of() {
   local gen="$1" users="$2" secs="$3" out="$4"
@@ -66,12 +74,13 @@ command_of() {
     gatling) echo "env JAVA_HOME=$JAVA_HOME_DIR mvn -B -o -f $BENCH/gatling/pom.xml gatling:test -Dusers=$users -Dseconds=$secs -Dbase=$URL" ;;
     raw-async) echo "$JAVA_BIN ${BENCH_JVM_OPTS:-} -cp $CP dev.junitloadtest.bench.RawLoop async $users $secs $URL/ $out.line" ;;
     raw-classic) echo "$JAVA_BIN ${BENCH_JVM_OPTS:-} -cp $CP dev.junitloadtest.bench.RawLoop classic $users $secs $URL/ $out.line" ;;
-    junit-loadtest) echo "$JAVA_BIN ${BENCH_JVM_OPTS:-} -Dbench.out=$out.line -cp $CP org.junit.platform.console.ConsoleLauncher execute --disable-banner --details=none --select-class dev.junitloadtest.bench.BenchLoadTest --config loadtest.users=$users --config loadtest.duration=${secs}s --config loadtest.host=$URL --config loadtest.report-dir=$WORK/reports --config loadtest.console.interval=off" ;;
-    # The same load test on the lean transport (loadtest.http.transport=lean, experimental), beside the default one.
-    junit-loadtest-lean) echo "$JAVA_BIN ${BENCH_JVM_OPTS:-} -Dbench.out=$out.line -cp $CP org.junit.platform.console.ConsoleLauncher execute --disable-banner --details=none --select-class dev.junitloadtest.bench.BenchLoadTest --config loadtest.users=$users --config loadtest.duration=${secs}s --config loadtest.host=$URL --config loadtest.report-dir=$WORK/reports --config loadtest.console.interval=off --config loadtest.http.transport=lean" ;;
+    # The load test as a user writes it, on the default transport, and on each transport by name.
+    junit-loadtest) jlt_command "$CP" "$users" "$secs" "$out" ;;
+    junit-loadtest-lean) jlt_command "$CP" "$users" "$secs" "$out" --config loadtest.http.transport=lean ;;
+    junit-loadtest-httpclient) jlt_command "$CP" "$users" "$secs" "$out" --config loadtest.http.transport=httpclient ;;
     # The same load test on another build (BENCH_ALT_CP, e.g. a copy of bench/java/target made before a change), to
-    # compare a change with its baseline in one session.
-    junit-loadtest-alt) echo "$JAVA_BIN ${BENCH_JVM_OPTS:-} -Dbench.out=$out.line -cp ${BENCH_ALT_CP:?set BENCH_ALT_CP} org.junit.platform.console.ConsoleLauncher execute --disable-banner --details=none --select-class dev.junitloadtest.bench.BenchLoadTest --config loadtest.users=$users --config loadtest.duration=${secs}s --config loadtest.host=$URL --config loadtest.report-dir=$WORK/reports --config loadtest.console.interval=off" ;;
+    # compare a change with its baseline in one session; BENCH_ALT_CONFIG adds --config options (a transport).
+    junit-loadtest-alt) jlt_command "${BENCH_ALT_CP:?set BENCH_ALT_CP}" "$users" "$secs" "$out" ${BENCH_ALT_CONFIG:-} ;;
     *) echo "bench: unknown generator $gen" >&2; return 2 ;;
   esac
 }

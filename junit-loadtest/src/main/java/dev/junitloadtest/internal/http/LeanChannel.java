@@ -12,6 +12,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -63,6 +64,8 @@ final class LeanChannel implements Transport.UserChannel {
     private String headCookies;
     private String headContentType;
     private byte[] head;
+    /** {@link #head} with the blank line that ends it, for a request without a body. */
+    private byte[] headEnded;
 
     LeanChannel(LeanTransport transport, BasicCookieStore cookies) {
         this.transport = transport;
@@ -268,10 +271,17 @@ final class LeanChannel implements Transport.UserChannel {
             headHeaders = headers;
             headCookies = cookieHeader;
             headContentType = contentType;
+            headEnded = null;
         }
         if (body == null) {
-            out.write(encoded);
-            out.write(CRLF);
+            // One write, so one TCP segment: a request written in two parts costs both ends a second segment.
+            byte[] whole = headEnded;
+            if (whole == null) {
+                whole = Arrays.copyOf(encoded, encoded.length + CRLF.length);
+                System.arraycopy(CRLF, 0, whole, encoded.length, CRLF.length);
+                headEnded = whole;
+            }
+            out.write(whole);
         } else {
             byte[] length = ("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
             byte[] whole = new byte[encoded.length + length.length + body.length];
