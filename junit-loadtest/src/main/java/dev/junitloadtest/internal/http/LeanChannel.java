@@ -75,6 +75,8 @@ final class LeanChannel implements Transport.UserChannel {
     private InputStream in;
     private OutputStream out;
     private String connectedTo;
+    /** The URI of the last request sent on the connection. */
+    private URI keptFor;
     private boolean reused;
 
     private String headMethod;
@@ -123,7 +125,10 @@ final class LeanChannel implements Transport.UserChannel {
                 // A kept connection the server has closed meanwhile fails before a byte of response: once, on a new
                 // connection (the target did not take the request).
                 for (int attempt = 0; !responded; attempt++) {
-                    boolean onKept = connect(uri, deadlineNanos);
+                    // The connection kept for this very URI (a user mostly repeats its requests) needs no look at
+                    // its target.
+                    boolean onKept = uri == keptFor && socket != null || connect(uri, deadlineNanos);
+                    keptFor = uri;
                     if (Thread.currentThread().isInterrupted()) {
                         return Transport.Outcome.interrupted(sent);
                     }
@@ -134,6 +139,7 @@ final class LeanChannel implements Transport.UserChannel {
                     try {
                         write(method, uri, headers, body, request.contentType());
                         sent = true;
+                        Thread.yield();
                         codec.read(method);
                         responded = true;
                     } catch (IOException | HttpException e) {
