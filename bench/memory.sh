@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Memory with idle users (called by inside.sh in the network namespace): for each count, junit-loadtest's
-# IdleUsersLoadTest and Locust's FastHttpUser (bench/locust/idle.py) start that many users, each sends one request and
+# IdleUsersLoadTest (on the lean transport unless BENCH_MEMORY_CONFIG says otherwise) and Locust's FastHttpUser (bench/locust/idle.py) start that many users, each sends one request and
 # waits; once nginx sees every user's connection, the generator's RSS is read (for the JVM after a full GC, with a
 # class histogram of the heap kept beside the results). junit-loadtest's users are spread over nginx's addresses
 # (127.0.0.1 to 127.0.0.$ADDRESSES), since one address pair has too few ports for 100,000 connections. Locust runs up
@@ -13,7 +13,6 @@ CP="$BENCH/java/target/classes:$BENCH/java/target/lib/*"
 JCMD="$(dirname "$JAVA_BIN")/jcmd"
 active() { curl -s "$URL/nginx_status" | awk 'NR==1 {print $3}'; }
 rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
-heap_used_kb() { "$JCMD" "$1" GC.heap_info 2>/dev/null | awk '/used/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); sub("K","",v); print v; exit}}'; }
 # Every connection is a file descriptor on both sides; the limit is the process's (ulimit -n, raised to the hard limit).
 FD_LIMIT="$(ulimit -n)"
 
@@ -39,7 +38,8 @@ start_jlt() {
     --disable-banner --details=none --select-class dev.junitloadtest.bench.IdleUsersLoadTest \
     --config loadtest.users="$n" --config loadtest.spawn-rate="$spawn" --config loadtest.duration="${secs}s" \
     --config loadtest.host="$URL" --config loadtest.report-files=false --config loadtest.console.interval=off \
-    ${BENCH_MEMORY_CONFIG:-} > "$WORK/idle-jlt-$name.log" 2>&1 &
+    --config loadtest.ceiling.users="$n" ${BENCH_MEMORY_CONFIG:---config loadtest.http.transport=lean} \
+    > "$WORK/idle-jlt-$name.log" 2>&1 &
   echo $!
 }
 
@@ -47,13 +47,15 @@ start_jlt() {
 jvm_row() {
   local pid="$1" n="$2" what="$3" conns="$4"
   "$JCMD" "$pid" GC.run > /dev/null; sleep 2
-  local rss=$(( $(rss_kb "$pid") / 1024 )) heap=$(( $(heap_used_kb "$pid") / 1024 ))
+  local rss=$(( $(rss_kb "$pid") / 1024 ))
   "$JCMD" "$pid" GC.class_histogram > "$WORK/histogram-jlt-$what-$n.txt" 2>&1 || true
+  # Live heap: the class histogram's total (it runs a full GC itself).
+  local heap=$(( $(awk '/^Total/ {print $3}' "$WORK/histogram-jlt-$what-$n.txt") / 1048576 ))
   echo "| junit-loadtest$([ "$what" = bare ] && echo ", users without a request" || true) | $n | $rss | $heap | $conns |"
   eval "JVM_RSS_$what[$n]=$rss"
 }
 
-echo "| generator | idle users | RSS MB | heap used after GC MB | connections |"
+echo "| generator | idle users | RSS MB | live heap MB | connections |"
 echo "|---|---:|---:|---:|---:|"
 declare -A JVM_RSS_conn JVM_RSS_bare LOCUST_RSS
 for n in $COUNTS; do
