@@ -1,10 +1,12 @@
-"""One run's figures from a generator's own output and nginx's counter: one tab-separated line (see inside.sh)."""
+"""One run's figures from a generator's own output and nginx's counter: one tab-separated line (see inside.sh):
+generator users round whole_rps steady_rps cpu_us_per_request p50_ms p99_ms errors requests served generator_core
+target_core, the last two the share of one core each used over the steady window."""
 import csv
 import re
 import sys
 
-(gen, users, rnd, out, c1, c2, t1, t2, k1, k2, hz, secs, served) = sys.argv[1:14]
-c1, c2, k1, k2, hz, served = int(c1), int(c2), int(k1), int(k2), int(hz), int(served)
+(gen, users, rnd, out, c1, c2, t1, t2, k1, k2, hz, secs, served, n1, n2) = sys.argv[1:16]
+c1, c2, k1, k2, hz, served, n1, n2 = int(c1), int(c2), int(k1), int(k2), int(hz), int(served), int(n1), int(n2)
 t1, t2, secs = float(t1), float(t2), float(secs)
 log = open(out + ".log", errors="replace").read()
 
@@ -58,7 +60,10 @@ else:
     p50, p99 = float(fields["p50_ms"]), float(fields["p99_ms"])
 
 steady = (c2 - c1) / (t2 - t1) if c2 > c1 else float("nan")
-cpu = ((k2 - k1) / hz) / (c2 - c1) * 1000 if c2 > c1 else float("nan")
+cpu_us = ((k2 - k1) / hz) / (c2 - c1) * 1e6 if c2 > c1 else float("nan")
+generator_core = ((k2 - k1) / hz) / (t2 - t1)
+target_core = ((n2 - n1) / hz) / (t2 - t1)
 whole = requests / seconds if requests else float("nan")
 print("\t".join(str(x) for x in [gen, users, rnd, round(whole), round(steady) if steady == steady else "nan",
-                                  f"{cpu:.4f}", f"{p50:.3f}", f"{p99:.3f}", errors, requests, served]))
+                                  f"{cpu_us:.2f}", f"{p50:.3f}", f"{p99:.3f}", errors, requests, served,
+                                  f"{generator_core:.3f}", f"{target_core:.3f}"]))

@@ -1,5 +1,8 @@
 """Where a generator's CPU goes, from a JFR recording:
-`python3 bench/jfr-profile.py recording.jfr [jfr-binary] [skip-seconds]`.
+`python3 bench/jfr-profile.py recording.jfr [jfr-binary] [skip-seconds] [event]`.
+
+The event is jdk.ExecutionSample by default; jdk.CPUTimeSample (JDK 25, recorded with
+`jdk.CPUTimeSample#enabled=true,jdk.CPUTimeSample#throttle=2ms`) also counts the time spent in system calls.
 
 Prints the share of execution samples by leaf method (self time) and by chosen frames anywhere in the stack
 (inclusive time), from `jfr print --events jdk.ExecutionSample`. Samples of the JUnit/Maven start are left out by
@@ -12,9 +15,10 @@ import subprocess
 import sys
 
 jfr = sys.argv[2] if len(sys.argv) > 2 else "jfr"
-text = subprocess.run([jfr, "print", "--events", "jdk.ExecutionSample", "--stack-depth", "96", sys.argv[1]],
+event_name = sys.argv[4] if len(sys.argv) > 4 else "jdk.ExecutionSample"
+text = subprocess.run([jfr, "print", "--events", event_name, "--stack-depth", "96", sys.argv[1]],
                       capture_output=True, text=True, check=True).stdout
-events = text.split("jdk.ExecutionSample {")[1:]
+events = text.split(event_name + " {")[1:]
 skip = float(sys.argv[3]) if len(sys.argv) > 3 else 0.0
 stacks = []
 started = False
@@ -29,7 +33,8 @@ for event in events:
         first = t if first is None else first
         if t - first < skip:
             continue
-    if not started and any(f.startswith("org.apache.hc.") for f in frames):
+    if not started and any(f.startswith("org.apache.hc.") or f.startswith("dev.junitloadtest.internal.http.")
+                           for f in frames):
         started = True
     if started:
         stacks.append(frames)
@@ -51,6 +56,10 @@ groups = [
     ("  socket reads/writes", r"^sun\.nio\.ch\.(SocketChannelImpl\.(read|write)|IOUtil\.(read|write))"),
     ("  epoll", r"^sun\.nio\.ch\.EPoll"),
     ("  connection pool (lease/release)", r"^dev\.junitloadtest\.internal\.http\.UserConnectionPool|^org\.apache\.hc\.core5\.pool\."),
+    ("lean transport: the user's exchange (LeanChannel.exchange)", r"^dev\.junitloadtest\.internal\.http\.LeanChannel\.exchange"),
+    ("  writing the request (socket write)", r"^dev\.junitloadtest\.internal\.http\.LeanChannel\.write"),
+    ("  reading and parsing the response (Http1Codec.read)", r"^dev\.junitloadtest\.internal\.http\.Http1Codec\.read"),
+    ("JDK poller (epoll registration, epoll_wait, wake-ups)", r"^sun\.nio\.ch\.(Poller|EPollPoller)\."),
     ("raw loop (RawLoop lambdas)", r"^dev\.junitloadtest\.bench\.RawLoop"),
     ("virtual thread scheduling (park/unpark/yield/continuation)", r"^(java\.lang\.VirtualThread\.(park|unpark|yieldContinuation|submitRunContinuation|runContinuation)|jdk\.internal\.vm\.Continuation\.(yield|run))"),
     ("sampler thread", r"^dev\.junitloadtest\.internal\.recording\.Sampler\.loop"),

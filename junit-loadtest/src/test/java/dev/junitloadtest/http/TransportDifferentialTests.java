@@ -88,6 +88,29 @@ class TransportDifferentialTests {
         CORPUS.put("redirect", Script.keep("HTTP/1.1 302 Found\r\nLocation: /content-length\r\n"
                 + "Content-Length: 0\r\n\r\n"));
         CORPUS.put("no-reason-phrase", Script.keep("HTTP/1.1 404\r\nContent-Length: 0\r\n\r\n"));
+        // A head in 3-byte writes, and one longer than a read buffer: lines cut between two reads.
+        CORPUS.put("head-in-small-writes", new Script(("HTTP/1.1 200 OK\r\nServer: raw\r\nx-lower: case\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n4\r\nsome\r\n0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1), 3,
+                false));
+        CORPUS.put("head-across-reads", Script.keep("HTTP/1.1 200 OK\r\n" + "X-Kilobyte: kb\r\n".repeat(3)
+                + bigHeaders(12, 1_000) + "Content-Length: 3\r\n\r\nbig"));
+        // Heads like the one before, line for line or not: what a user's responses look like one after the other.
+        String common = "HTTP/1.1 200 OK\r\nServer: raw\r\nDate: Tue, 01 Dec 2026 14:00:00 GMT\r\n";
+        CORPUS.put("same-head-1", Script.keep(common + "X-Changing: one\r\nContent-Length: 3\r\n\r\none"));
+        CORPUS.put("same-head-2", Script.keep(common + "X-Changing: two\r\nContent-Length: 3\r\n\r\ntwo"));
+        CORPUS.put("same-head-3", Script.keep(common + "X-Changing: two\r\nContent-Length: 3\r\n\r\ntwo"));
+        CORPUS.put("same-head-4", Script.keep(common + "X-Changing: two\r\nContent-Length: 3\r\nX-More: 1\r\n\r\n"
+                + "two"));
+        CORPUS.put("same-head-5", Script.keep(common + "X-Changing: two\r\nContent-Length: 3\r\n\r\nfiv"));
+        CORPUS.put("same-head-6", Script.keep(common + "Content-Length: 3\r\n\r\nsix"));
+    }
+
+    private static String bigHeaders(int count, int length) {
+        StringBuilder headers = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            headers.append("X-Big-").append(i).append(": ").append(String.valueOf(i % 10).repeat(length)).append("\r\n");
+        }
+        return headers.toString();
     }
 
     private static String manyHeaders(int count) {

@@ -166,6 +166,22 @@ class TlsTests {
     }
 
     @Test
+    void aResponseSlowerThanTheConnectTimeoutIsWaitedForAfterTheHandshake() {
+        // The handshake is bounded by the connect timeout; the response after it only by the response timeout.
+        var slow = server.stubFor(get("/").willReturn(aResponse().withStatus(200).withBody("slow").withFixedDelay(800)));
+        try {
+            Map<String, String> parameters = new HashMap<>(trusted());
+            parameters.put("loadtest.http.connect-timeout", "300ms");
+            LoadTestResult result = runAgainst(server, parameters);
+
+            assertThat(errors(result)).isEmpty();
+            assertThat(result.request("GET /").orElseThrow().count()).isEqualTo(2);
+        } finally {
+            server.removeStub(slow);
+        }
+    }
+
+    @Test
     void reconnectionsResumeTheirTlsSessionAndNameTheServerAndHttp11() throws Exception {
         List<Long> sessionsCreated = new CopyOnWriteArrayList<>();
         Set<String> serverNames = ConcurrentHashMap.newKeySet();

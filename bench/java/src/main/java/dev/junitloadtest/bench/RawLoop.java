@@ -1,7 +1,10 @@
 package dev.junitloadtest.bench;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -30,10 +33,13 @@ import org.apache.hc.core5.reactor.IOReactorConfig;
 /**
  * The baseline junit-loadtest is built on: N virtual threads, each sending GET requests in a loop through Apache
  * HttpClient 5 and recording every latency into one HdrHistogram {@link Recorder}, with nothing else (no per-user
- * cookies or connections, no names, no checks). Two clients: {@code async} (the async client, each virtual thread
- * blocking on its future, as the engine does) and {@code classic} (the blocking client on virtual threads).
+ * cookies or connections, no names, no checks). Three clients: {@code async} (the async client, each virtual thread
+ * blocking on its future, as the engine's HttpClient transport does), {@code classic} (the blocking client on virtual
+ * threads), and {@code socket}: the floor under the lean transport, each virtual thread with its own blocking
+ * {@link Socket} kept alive, one pre-encoded {@code GET}, and a minimal response parser (status line, headers,
+ * Content-Length or chunked body), with no timeouts, no cookies, nothing kept of the response.
  *
- * <p>{@code java RawLoop async|classic USERS SECONDS URL RESULT_FILE}: appends one line of {@code key=value} figures
+ * <p>{@code java RawLoop async|classic|socket USERS SECONDS URL RESULT_FILE}: appends one line of {@code key=value} figures
  * to RESULT_FILE.
  */
 public final class RawLoop {
@@ -109,8 +115,53 @@ public final class RawLoop {
                     }
                 }));
             }
+        } else if (mode.equals("socket")) {
+            int port = uri.getPort() >= 0 ? uri.getPort() : 80;
+            byte[] get = ("GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + port
+                    + "\r\nUser-Agent: raw\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+            List<Socket> sockets = new ArrayList<>();
+            client = () -> {
+                synchronized (sockets) {
+                    for (Socket socket : sockets) {
+                        socket.close();
+                    }
+                }
+            };
+            for (int i = 0; i < users; i++) {
+                threads.add(Thread.ofVirtual().start(() -> {
+                    Socket socket = null;
+                    byte[] buffer = new byte[8192];
+                    while (System.nanoTime() < deadline) {
+                        long t0 = System.nanoTime();
+                        try {
+                            if (socket == null) {
+                                socket = new Socket(uri.getHost(), port);
+                                socket.setTcpNoDelay(true);
+                                synchronized (sockets) {
+                                    sockets.add(socket);
+                                }
+                            }
+                            socket.getOutputStream().write(get);
+                            if (MinimalResponse.read(socket.getInputStream(), buffer) >= 400) {
+                                errors.increment();
+                            }
+                        } catch (IOException e) {
+                            errors.increment();
+                            try {
+                                if (socket != null) {
+                                    socket.close();
+                                }
+                            } catch (IOException ignored) {
+                                // closing anyway
+                            }
+                            socket = null;
+                        }
+                        recorder.recordValue((System.nanoTime() - t0) / 1000);
+                    }
+                }));
+            }
         } else {
-            throw new IllegalArgumentException("mode must be async or classic: " + mode);
+            throw new IllegalArgumentException("mode must be async, classic or socket: " + mode);
         }
         // Sample once a second as the engine's sampler does, so the recorder's swap cost is part of the baseline.
         Histogram interval = null;
@@ -132,5 +183,97 @@ public final class RawLoop {
                 total.getValueAtPercentile(99) / 1000.0);
         Files.writeString(out, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         System.out.print(line);
+    }
+
+    /** The least a client must do to read one response from a kept-alive connection. */
+    private static final class MinimalResponse {
+
+        private MinimalResponse() {
+        }
+
+        /** Reads one response into {@code buffer} (its head must fit); returns its status. */
+        static int read(InputStream in, byte[] buffer) throws IOException {
+            int limit = 0;
+            int headEnd = -1;
+            while (headEnd < 0) {
+                int n = in.read(buffer, limit, buffer.length - limit);
+                if (n < 0) {
+                    throw new IOException("closed");
+                }
+                int from = Math.max(0, limit - 3);
+                limit += n;
+                for (int i = from; i + 3 < limit; i++) {
+                    if (buffer[i] == '\r' && buffer[i + 1] == '\n' && buffer[i + 2] == '\r' && buffer[i + 3] == '\n') {
+                        headEnd = i + 4;
+                        break;
+                    }
+                }
+            }
+            int status = (buffer[9] - '0') * 100 + (buffer[10] - '0') * 10 + (buffer[11] - '0');
+            long length = -1;
+            boolean chunked = false;
+            for (int line = indexOf(buffer, 0, headEnd) + 1; line < headEnd - 2; line = indexOf(buffer, line, headEnd) + 1) {
+                if (startsWithIgnoreCase(buffer, line, "content-length:")) {
+                    length = 0;
+                    for (int i = line + 15; buffer[i] != '\r'; i++) {
+                        if (buffer[i] != ' ') {
+                            length = length * 10 + buffer[i] - '0';
+                        }
+                    }
+                } else if (startsWithIgnoreCase(buffer, line, "transfer-encoding: chunked")) {
+                    chunked = true;
+                }
+            }
+            if (chunked) {
+                // Bodies are discarded: read until the last chunk's end (enough for the bench's targets).
+                while (!endsWith(buffer, limit, "0\r\n\r\n")) {
+                    int n = in.read(buffer, 0, buffer.length);
+                    if (n < 0) {
+                        throw new IOException("closed");
+                    }
+                    limit = n;
+                }
+                return status;
+            }
+            long left = length - (limit - headEnd);
+            while (left > 0) {
+                int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+                if (n < 0) {
+                    throw new IOException("closed");
+                }
+                left -= n;
+            }
+            return status;
+        }
+
+        private static int indexOf(byte[] buffer, int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (buffer[i] == '\n') {
+                    return i;
+                }
+            }
+            return to;
+        }
+
+        private static boolean startsWithIgnoreCase(byte[] buffer, int at, String prefix) {
+            for (int i = 0; i < prefix.length(); i++) {
+                if (Character.toLowerCase((char) buffer[at + i]) != prefix.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean endsWith(byte[] buffer, int limit, String suffix) {
+            if (limit < suffix.length()) {
+                return false;
+            }
+            for (int i = 0; i < suffix.length(); i++) {
+                if (buffer[limit - suffix.length() + i] != suffix.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 }

@@ -15,11 +15,13 @@ import dev.junitloadtest.RecordedFailureException;
 import dev.junitloadtest.VirtualUser;
 import dev.junitloadtest.internal.config.TaskSpec;
 import dev.junitloadtest.internal.config.UserTypeSpec;
+import dev.junitloadtest.internal.config.WaitStrategy;
 import dev.junitloadtest.internal.data.DataSet;
 import dev.junitloadtest.internal.http.InterruptedRequestException;
 import dev.junitloadtest.internal.http.RequestSink;
 import dev.junitloadtest.internal.http.UserHttp;
 import dev.junitloadtest.internal.recording.Recording;
+import dev.junitloadtest.internal.recording.RequestRecorder;
 import dev.junitloadtest.internal.recording.RunFailures;
 import dev.junitloadtest.internal.recording.SecretMasker;
 import dev.junitloadtest.result.StopReason;
@@ -46,6 +48,9 @@ final class VirtualUserImpl implements VirtualUser, RequestSink {
     private volatile long assignedIntendedStart = NO_ITERATION;
     private long lagMicros;
     private long startedAt;
+    private String lastMethod;
+    private String lastName;
+    private RequestRecorder lastRecorder;
     private Thread thread;
 
     VirtualUserImpl(int id, UserTypeSpec type, RunContext run) throws ReflectiveOperationException {
@@ -85,15 +90,19 @@ final class VirtualUserImpl implements VirtualUser, RequestSink {
             if (!started()) {
                 return;
             }
+            // Without a wait there is nothing to time between tasks.
+            boolean waits = !(type.waitStrategy() instanceof WaitStrategy.None);
             while (!isStopping()) {
-                long start = System.nanoTime();
+                long start = waits ? System.nanoTime() : 0;
                 if (!runOneTask()) {
                     return;
                 }
                 if (isStopping()) {
                     break;
                 }
-                pause(type.waitStrategy().waitNanos(random, start, System.nanoTime()));
+                if (waits) {
+                    pause(type.waitStrategy().waitNanos(random, start, System.nanoTime()));
+                }
             }
         } finally {
             end();
@@ -414,7 +423,15 @@ final class VirtualUserImpl implements VirtualUser, RequestSink {
     @Override
     public void record(String method, String name, long serviceMicros, long bodyBytes, String error) {
         Recording recording = run.recording();
-        recording.recorder(method, name, secrets).record(serviceMicros, lagMicros, bodyBytes,
+        RequestRecorder recorder = lastRecorder;
+        // A user mostly sends the same request again: its recorder without the run's two map lookups.
+        if (recorder == null || !method.equals(lastMethod) || !name.equals(lastName)) {
+            recorder = recording.recorder(method, name, secrets);
+            lastMethod = method;
+            lastName = name;
+            lastRecorder = recorder;
+        }
+        recorder.record(serviceMicros, lagMicros, bodyBytes,
                 error == null ? null : recording.masker().mask(error, secrets));
     }
 

@@ -29,7 +29,8 @@ final class DefaultHttpRequest implements HttpRequest {
     private final String method;
     private final String template;
     private final Object[] pathVariables;
-    private final List<String[]> headers = new ArrayList<>(2);
+    /** The request's own headers, or null without any. */
+    private List<String[]> headers;
     private StringBuilder query;
     private RequestBody body;
     private String name;
@@ -48,6 +49,9 @@ final class DefaultHttpRequest implements HttpRequest {
 
     @Override
     public HttpRequest header(String headerName, String value) {
+        if (headers == null) {
+            headers = new ArrayList<>(2);
+        }
         headers.add(new String[] {Objects.requireNonNull(headerName, "name"), Objects.requireNonNull(value, "value")});
         http.sink().secrets().addIfSecret(headerName, value);
         return this;
@@ -137,13 +141,18 @@ final class DefaultHttpRequest implements HttpRequest {
         RequestSink sink = http.sink();
         String path = PathTemplate.expand(template, pathVariables);
         String recordedName = name != null ? name : PathTemplate.name(template);
-        URI uri = http.uri(query == null ? path : path + (path.indexOf('?') < 0 ? '?' : '&') + query,
-                target -> resolve(sink, path, target));
-        List<String[]> allHeaders = new ArrayList<>(headers.size() + 2);
-        for (String[] header : http.defaultHeaders()) {
-            allHeaders.add(header);
+        String target = query == null ? path : path + (path.indexOf('?') < 0 ? '?' : '&') + query;
+        URI uri = http.knownUri(target);
+        if (uri == null) {
+            uri = resolve(sink, path, target);
+            http.rememberUri(target, uri);
         }
-        allHeaders.addAll(headers);
+        List<String[]> allHeaders = http.defaultHeaders();
+        if (headers != null) {
+            allHeaders = new ArrayList<>(allHeaders.size() + headers.size());
+            allHeaders.addAll(http.defaultHeaders());
+            allHeaders.addAll(headers);
+        }
         byte[] content = null;
         if (body != null) {
             content = body.content();
@@ -153,12 +162,15 @@ final class DefaultHttpRequest implements HttpRequest {
                 body == null ? null : body.contentType(), timeout, followRedirects == null || followRedirects);
 
         HttpTransport transport = http.transport();
-        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-        if (!transport.trust().allows(uri.getHost(), port)) {
-            // Refused before a byte is sent; recorded, so the report shows what was attempted.
-            String error = blocked("host", uri.getHost() + ":" + port, transport);
-            sink.record(method, recordedName, 0, 0, error);
-            return DefaultHttpResponse.none(method, uri, Duration.ZERO, error);
+        if (!http.knownAllowed(uri)) {
+            int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+            if (!transport.trust().allows(uri.getHost(), port)) {
+                // Refused before a byte is sent; recorded, so the report shows what was attempted.
+                String error = blocked("host", uri.getHost() + ":" + port, transport);
+                sink.record(method, recordedName, 0, 0, error);
+                return DefaultHttpResponse.none(method, uri, 0, error);
+            }
+            http.rememberAllowed(uri);
         }
         try {
             if (!transport.awaitRateSlot()) {
@@ -181,8 +193,8 @@ final class DefaultHttpRequest implements HttpRequest {
                     "Cancelled: the run stopped before the response arrived");
             throw new InterruptedRequestException(method + " " + path + " was cut: the run is stopping");
         }
-        Duration elapsed = Duration.ofNanos(exchange.endNanos() - start);
-        long serviceMicros = elapsed.toNanos() / 1000;
+        long elapsed = exchange.endNanos() - start;
+        long serviceMicros = elapsed / 1000;
         Transport.Received received = exchange.response();
         if (received == null) {
             String generatorSide = exchange.timedOut() ? null : transport.failures().notSentReason(exchange.failure());

@@ -14,6 +14,8 @@ import java.util.Optional;
 
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpVersion;
+import org.apache.hc.core5.http.ProtocolVersion;
 
 import dev.junitloadtest.RecordedFailureException;
 import dev.junitloadtest.http.HttpResponse;
@@ -25,6 +27,7 @@ import dev.junitloadtest.json.JsonValue;
 final class DefaultHttpResponse implements HttpResponse {
 
     private static final byte[] NO_BODY = new byte[0];
+    private static final Header[] NO_HEADERS = new Header[0];
 
     private final String method;
     private final int status;
@@ -32,28 +35,42 @@ final class DefaultHttpResponse implements HttpResponse {
     private final byte[] body;
     private final ContentType contentType;
     private final URI uri;
-    private final Duration elapsed;
+    private final long elapsedNanos;
     private final String protocol;
     private volatile String failure;
     private volatile String text;
     private volatile JsonValue json;
 
     DefaultHttpResponse(String method, int status, Header[] headers, byte[] body, ContentType contentType, URI uri,
-            Duration elapsed, org.apache.hc.core5.http.ProtocolVersion version) {
+            long elapsedNanos, ProtocolVersion version) {
         this.method = method;
         this.status = status;
         this.headers = headers;
         this.body = body == null ? NO_BODY : body;
         this.contentType = contentType;
         this.uri = uri;
-        this.elapsed = elapsed;
-        this.protocol = version == null ? "" : version.getMajor() >= 2 ? "HTTP/" + version.getMajor()
+        this.elapsedNanos = elapsedNanos;
+        this.protocol = protocol(version);
+    }
+
+    /** "HTTP/1.1" and the like; those of HTTP/1.x without building them for every response. */
+    private static String protocol(ProtocolVersion version) {
+        if (version == null) {
+            return "";
+        }
+        if (version == HttpVersion.HTTP_1_1) {
+            return "HTTP/1.1";
+        }
+        if (version == HttpVersion.HTTP_1_0) {
+            return "HTTP/1.0";
+        }
+        return version.getMajor() >= 2 ? "HTTP/" + version.getMajor()
                 : version.getProtocol() + "/" + version.getMajor() + "." + version.getMinor();
     }
 
-    static DefaultHttpResponse none(String method, URI uri, Duration elapsed, String failure) {
-        DefaultHttpResponse response = new DefaultHttpResponse(method, 0, new Header[0], NO_BODY, null, uri, elapsed,
-                null);
+    static DefaultHttpResponse none(String method, URI uri, long elapsedNanos, String failure) {
+        DefaultHttpResponse response = new DefaultHttpResponse(method, 0, NO_HEADERS, NO_BODY, null, uri,
+                elapsedNanos, null);
         response.failure = failure;
         return response;
     }
@@ -150,7 +167,7 @@ final class DefaultHttpResponse implements HttpResponse {
 
     @Override
     public Duration elapsed() {
-        return elapsed;
+        return Duration.ofNanos(elapsedNanos);
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.junitloadtest.internal.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -10,8 +12,10 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,7 +34,6 @@ import org.apache.hc.client5.http.cookie.CookiePathComparator;
 import org.apache.hc.client5.http.cookie.CookieSpec;
 import org.apache.hc.client5.http.cookie.MalformedCookieException;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
-import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpHost;
@@ -49,14 +52,33 @@ final class LeanChannel implements Transport.UserChannel {
 
     private static final byte[] CRLF = {'\r', '\n'};
     private static final int MAX_REDIRECTS = RequestConfig.DEFAULT.getMaxRedirects();
+    private static final long IDLE = Long.MIN_VALUE;
+    private static final long EXPIRED = Long.MIN_VALUE + 1;
+    private static final VarHandle DEADLINE;
+
+    static {
+        try {
+            DEADLINE = MethodHandles.lookup().findVarHandle(LeanChannel.class, "deadline", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final LeanTransport transport;
     private final BasicCookieStore cookies;
     private final HttpClientContext redirectContext = HttpClientContext.create();
+    private final Http1Codec codec = new Http1Codec();
+    /**
+     * The deadline of the exchange in flight (on {@link System#nanoTime()}), {@link #IDLE} between exchanges, or
+     * {@link #EXPIRED} once the transport's watch found it past: it is what the watch and the user's thread agree on.
+     */
+    private volatile long deadline = IDLE;
     private volatile Socket socket;
     private InputStream in;
     private OutputStream out;
     private String connectedTo;
+    /** The URI of the last request sent on the connection. */
+    private URI keptFor;
     private boolean reused;
 
     private String headMethod;
@@ -65,6 +87,8 @@ final class LeanChannel implements Transport.UserChannel {
     private String headCookies;
     private String headContentType;
     private byte[] head;
+    /** {@link #head} with the blank line that ends it, for a request without a body. */
+    private byte[] headEnded;
 
     LeanChannel(LeanTransport transport, BasicCookieStore cookies) {
         this.transport = transport;
@@ -73,43 +97,71 @@ final class LeanChannel implements Transport.UserChannel {
 
     @Override
     public Transport.Outcome exchange(Transport.Outgoing request, long deadlineNanos) {
+        arm(request.timeout(), deadlineNanos);
+        byte[] buffer = transport.buffer();
+        try {
+            return exchange(request, deadlineNanos, buffer);
+        } finally {
+            codec.end();
+            transport.release(buffer);
+            if (!disarm()) {
+                // Past its deadline, the transport's watch closed (or is closing) the connection: wait for it to be
+                // done, so that it cannot close the next request's.
+                synchronized (this) {
+                    closeSocket();
+                }
+            }
+        }
+    }
+
+    private Transport.Outcome exchange(Transport.Outgoing request, long deadlineNanos, byte[] buffer) {
         boolean sent = false;
         String method = request.method();
         URI uri = request.uri();
         List<String[]> headers = request.headers();
         byte[] body = request.body();
         Set<URI> visited = null;
-        byte[] buffer = transport.buffer();
         try {
             for (int redirects = 0;; redirects++) {
-                Http1Codec response = null;
+                boolean responded = false;
                 // A kept connection the server has closed meanwhile fails before a byte of response: once, on a new
                 // connection (the target did not take the request).
-                for (int attempt = 0; response == null; attempt++) {
-                    boolean onKept = connect(uri, deadlineNanos);
+                for (int attempt = 0; !responded; attempt++) {
+                    // The connection kept for this very URI (a user mostly repeats its requests) needs no look at
+                    // its target.
+                    boolean onKept = uri == keptFor && socket != null || connect(uri, deadlineNanos);
+                    keptFor = uri;
                     if (Thread.currentThread().isInterrupted()) {
                         return Transport.Outcome.interrupted(sent);
                     }
-                    Http1Codec codec = new Http1Codec(socket, in, buffer, deadlineNanos);
+                    if (expired()) {
+                        throw new SocketTimeoutException("the response deadline passed");
+                    }
+                    codec.begin(in, buffer);
                     try {
                         write(method, uri, headers, body, request.contentType());
                         sent = true;
+                        Thread.yield();
                         codec.read(method);
-                        response = codec;
+                        responded = true;
                     } catch (IOException | HttpException e) {
                         closeSocket();
                         if (!(onKept && attempt == 0 && codec.received() == 0) || Thread.currentThread()
-                                .isInterrupted() || e instanceof SocketTimeoutException) {
+                                .isInterrupted() || e instanceof SocketTimeoutException || expired()) {
                             throw e;
                         }
                     }
                 }
+                Http1Codec response = codec;
                 long end = System.nanoTime();
                 if (!response.keepAlive) {
                     closeSocket();
                 }
-                keepCookies(uri, response.headers);
-                Transport.Received received = received(response);
+                if (response.setsCookies) {
+                    keepCookies(uri, response.headers);
+                }
+                Transport.Received received = new Transport.Received(response.status, response.headers,
+                        response.body, response.contentType, response.version);
                 if (!request.followRedirects() || response.status < 300 || response.status >= 400) {
                     return new Transport.Outcome(received, null, false, false, true, end, null);
                 }
@@ -155,12 +207,10 @@ final class LeanChannel implements Transport.UserChannel {
             if (Thread.currentThread().isInterrupted()) {
                 return Transport.Outcome.interrupted(sent);
             }
-            if (e instanceof SocketTimeoutException && !(e instanceof ConnectTimeoutException)) {
+            if (expired() || e instanceof SocketTimeoutException && !(e instanceof ConnectTimeoutException)) {
                 return new Transport.Outcome(null, null, true, false, sent, end, null);
             }
             return new Transport.Outcome(null, e, false, false, sent, end, null);
-        } finally {
-            transport.release(buffer);
         }
     }
 
@@ -177,21 +227,6 @@ final class LeanChannel implements Transport.UserChannel {
             }
         }
         return kept;
-    }
-
-    private static Transport.Received received(Http1Codec response) {
-        ContentType contentType = null;
-        for (Header header : response.headers) {
-            if (header.getName().equalsIgnoreCase("Content-Type")) {
-                try {
-                    contentType = ContentType.parse(header.getValue());
-                } catch (RuntimeException unsupported) {
-                    contentType = null;
-                }
-            }
-        }
-        return new Transport.Received(response.status, response.headers, response.body, contentType,
-                response.version);
     }
 
     /**
@@ -259,6 +294,45 @@ final class LeanChannel implements Transport.UserChannel {
         return false;
     }
 
+    /**
+     * An exchange begins that must be over by {@code deadlineNanos}, its own {@code timeout} (or null for the run's):
+     * the transport's watch now looks at it.
+     */
+    private void arm(Duration timeout, long deadlineNanos) {
+        transport.watch(timeout);
+        deadline = deadlineNanos == IDLE || deadlineNanos == EXPIRED ? deadlineNanos + 2 : deadlineNanos;
+    }
+
+    /** The exchange is over: returns false if the watch had found it past its deadline first. */
+    private boolean disarm() {
+        long armed = deadline;
+        if (armed != EXPIRED && DEADLINE.compareAndSet(this, armed, IDLE)) {
+            return true;
+        }
+        deadline = IDLE;
+        return false;
+    }
+
+    private boolean expired() {
+        return deadline == EXPIRED;
+    }
+
+    /**
+     * Called by the transport's watch, at {@code now}: if the exchange in flight is past its deadline, marks it so and
+     * closes its connection, which ends the read or write it is blocked in.
+     */
+    void expireIfLate(long now) {
+        long armed = deadline;
+        if (armed != IDLE && armed != EXPIRED && now - armed >= 0) {
+            // Marked and closed under the lock the user's thread takes once it finds its exchange marked.
+            synchronized (this) {
+                if (DEADLINE.compareAndSet(this, armed, EXPIRED)) {
+                    closeSocket();
+                }
+            }
+        }
+    }
+
     /** Closes the user's connection (from its own thread, or from the transport at the end of the run). */
     void closeSocket() {
         Socket open = socket;
@@ -287,10 +361,17 @@ final class LeanChannel implements Transport.UserChannel {
             headHeaders = headers;
             headCookies = cookieHeader;
             headContentType = contentType;
+            headEnded = null;
         }
         if (body == null) {
-            out.write(encoded);
-            out.write(CRLF);
+            // One write, so one TCP segment: a request written in two parts costs both ends a second segment.
+            byte[] whole = headEnded;
+            if (whole == null) {
+                whole = Arrays.copyOf(encoded, encoded.length + CRLF.length);
+                System.arraycopy(CRLF, 0, whole, encoded.length, CRLF.length);
+                headEnded = whole;
+            }
+            out.write(whole);
         } else {
             byte[] length = ("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
             byte[] whole = new byte[encoded.length + length.length + body.length];
@@ -365,6 +446,9 @@ final class LeanChannel implements Transport.UserChannel {
 
     /** The Cookie header for {@code uri}, by HttpClient's cookie rules, or null without cookies. */
     private String cookieHeader(URI uri) {
+        if (cookies instanceof UserCookieStore store && !store.everAdded()) {
+            return null;
+        }
         List<Cookie> all = cookies.getCookies();
         if (all.isEmpty()) {
             return null;

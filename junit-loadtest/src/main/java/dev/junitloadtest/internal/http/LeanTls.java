@@ -89,6 +89,9 @@ final class LeanTls {
             // engine (HttpClient's): HttpClient's, so a failure table reads the same on either transport.
             throw new SSLException(PLAIN_TEXT_ENGINE, e);
         }
+        // Reads are bounded by the transport's deadline watch, not by a socket timeout: the handshake's must not
+        // outlive it, or a response slower than the connect timeout would fail early.
+        connected.setSoTimeout(0);
         return tls;
     }
 }

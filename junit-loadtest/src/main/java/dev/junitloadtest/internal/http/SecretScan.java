@@ -55,7 +55,7 @@ final class SecretScan {
 
     /** Remembers the values of the cookies a response sets. */
     static void cookies(Header[] headers, SecretMasker.UserSecrets secrets) {
-        if (!secrets.isSecretName("set-cookie") && !secrets.isSecretName("cookie")) {
+        if (!secrets.cookiesAreSecret()) {
             return;
         }
         for (Header header : headers) {

@@ -7,13 +7,12 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 
-import org.apache.hc.client5.http.cookie.BasicCookieStore;
 import org.apiguardian.api.API;
 
 import dev.junitloadtest.http.Cookies;
@@ -31,12 +30,15 @@ public final class UserHttp implements Http {
 
     private final HttpTransport transport;
     private final RequestSink sink;
-    private final BasicCookieStore cookieStore = new BasicCookieStore();
+    private final UserCookieStore cookieStore = new UserCookieStore();
     private final Map<String, String[]> defaultHeaders = new LinkedHashMap<>();
+    /** The default headers as one list, made again when they change: most requests send just these. */
+    private List<String[]> defaultHeaderList = List.of();
     private final UserCookies cookies;
     private final Transport.UserChannel channel;
     private String lastTarget;
     private URI lastUri;
+    private URI lastAllowed;
     private final Optional<URI> host;
 
     /** A client for one user, with its own cookies and connections. */
@@ -111,12 +113,14 @@ public final class UserHttp implements Http {
     public Http defaultHeader(String name, String value) {
         sink.secrets().addIfSecret(name, value);
         defaultHeaders.put(name.toLowerCase(Locale.ROOT), new String[] {name, value});
+        defaultHeaderList = List.copyOf(defaultHeaders.values());
         return this;
     }
 
     @Override
     public Http removeDefaultHeader(String name) {
         defaultHeaders.remove(name.toLowerCase(Locale.ROOT));
+        defaultHeaderList = List.copyOf(defaultHeaders.values());
         return this;
     }
 
@@ -139,21 +143,30 @@ public final class UserHttp implements Http {
     }
 
     /**
-     * The URI of {@code target} (a path with its query string, or an absolute URL), made by {@code parse} unless it is
-     * the same as the user's previous request's: a user mostly requests the same few paths, and parsing a URI is a
-     * good part of building a request.
+     * The URI of {@code target} (a path with its query string, or an absolute URL) if it is the same as the user's
+     * previous request's, else null: a user mostly requests the same few paths, and parsing a URI is a good part of
+     * building a request. {@link #rememberUri} keeps the one made.
      */
-    URI uri(String target, Function<String, URI> parse) {
-        if (target.equals(lastTarget)) {
-            return lastUri;
-        }
-        URI uri = parse.apply(target);
-        lastTarget = target;
-        lastUri = uri;
-        return uri;
+    URI knownUri(String target) {
+        return target.equals(lastTarget) ? lastUri : null;
     }
 
-    Iterable<String[]> defaultHeaders() {
-        return defaultHeaders.values();
+    void rememberUri(String target, URI uri) {
+        lastTarget = target;
+        lastUri = uri;
+    }
+
+    /** Whether {@code uri} is the last one the allowed hosts were found to allow (the check matches patterns). */
+    boolean knownAllowed(URI uri) {
+        return uri == lastAllowed;
+    }
+
+    void rememberAllowed(URI uri) {
+        lastAllowed = uri;
+    }
+
+    /** The default headers, in the order they were set; an unmodifiable list, the same while they do not change. */
+    List<String[]> defaultHeaders() {
+        return defaultHeaderList;
     }
 }

@@ -52,6 +52,7 @@ public final class SecretMasker {
     private static final Pattern URL_USER_INFO = Pattern.compile("(?i)\\b(https?://)[^/@\\s]+@");
 
     private final Set<String> names;
+    private final boolean cookiesAreSecret;
     private final Pattern namedValues;
     private final KnownSecrets known;
     private final Map<String, Masked> cache = new ConcurrentHashMap<>();
@@ -64,6 +65,7 @@ public final class SecretMasker {
     /** A masker remembering at most {@code maxValues} values of at most {@code maxChars} characters in all. */
     SecretMasker(Collection<String> secretNames, int maxValues, long maxChars) {
         this.names = Set.copyOf(secretNames.stream().map(name -> name.toLowerCase(Locale.ROOT)).toList());
+        this.cookiesAreSecret = names.contains("set-cookie") || names.contains("cookie");
         String alternatives = String.join("|", secretNames.stream().map(Pattern::quote).toList());
         // name=value (query strings, forms, headers written as "Name: value"), "name": "value" (JSON), name='value'.
         this.namedValues = alternatives.isEmpty() ? null : Pattern.compile("(?i)([\"']?\\b(?:" + alternatives
@@ -185,6 +187,11 @@ public final class SecretMasker {
         /** Whether values named {@code name} are secrets. */
         public boolean isSecretName(String name) {
             return masker.isSecretName(name);
+        }
+
+        /** Whether cookies are secrets ({@code cookie} or {@code set-cookie} is a secret name). */
+        public boolean cookiesAreSecret() {
+            return masker.cookiesAreSecret;
         }
 
         /** Remembers {@code value} as a secret; for {@code Bearer x}-style values, {@code x}. */
