@@ -14,6 +14,8 @@ sed -e "s#@WORK@#$WORK#g" -e "s#@HTTPS_PORT@#$HTTPS_PORT#g" -e "s#@STATUS_PORT@#
 kill "$NGINX_PID"; wait "$NGINX_PID" 2>/dev/null || true
 taskset -c "$TARGET_CORE" nginx -c "$WORK/nginx-https.conf" -e "$WORK/nginx-https-error.log" &
 NGINX_PID=$!
+# The target whose CPU the table shows is this nginx, not the plain one killed above.
+TARGET_PID=$NGINX_PID
 URL="https://127.0.0.1:$HTTPS_PORT"
 for _ in $(seq 50); do curl -sk -o /dev/null "$URL/" && break; sleep 0.1; done
 served() { curl -s "http://127.0.0.1:$STATUS_PORT/nginx_status" | awk 'NR==3 {print $3}'; }

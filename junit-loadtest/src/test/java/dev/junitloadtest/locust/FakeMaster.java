@@ -23,6 +23,7 @@ final class FakeMaster implements AutoCloseable {
     private final List<LocustMessage> received = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile Throwable failure;
 
     /**
      * Starts a master that calls {@code script} on its own thread for each message received, with a way to answer the
@@ -32,18 +33,23 @@ final class FakeMaster implements AutoCloseable {
         socket.setReceiveTimeOut(20);
         port = socket.bindToRandomPort("tcp://127.0.0.1");
         thread = Thread.ofPlatform().daemon().name("fake-locust-master").start(() -> {
-            while (running) {
-                byte[] identity = socket.recv(0);
-                if (identity == null) {
-                    continue;
+            try {
+                while (running) {
+                    byte[] identity = socket.recv(0);
+                    if (identity == null) {
+                        continue;
+                    }
+                    byte[] frame = socket.recv(0);
+                    LocustMessage message = LocustMessage.decode(frame);
+                    received.add(message);
+                    script.accept(message, (type, data) -> {
+                        socket.sendMore(identity);
+                        socket.send(new LocustMessage(type, data, message.nodeId()).encode(), 0);
+                    });
                 }
-                byte[] frame = socket.recv(0);
-                LocustMessage message = LocustMessage.decode(frame);
-                received.add(message);
-                script.accept(message, (type, data) -> {
-                    socket.sendMore(identity);
-                    socket.send(new LocustMessage(type, data, message.nodeId()).encode(), 0);
-                });
+            } catch (RuntimeException | Error e) {
+                // Kept for close(): a master that stopped answering would otherwise look like a worker's fault.
+                failure = e;
             }
         });
     }
@@ -73,6 +79,9 @@ final class FakeMaster implements AutoCloseable {
         }
         socket.close();
         context.close();
+        if (failure != null) {
+            throw new AssertionError("The fake master's thread failed after receiving " + received, failure);
+        }
     }
 
     /** Sends a message to the worker that sent the one being handled. */
