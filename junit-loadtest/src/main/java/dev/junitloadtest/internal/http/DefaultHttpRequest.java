@@ -147,10 +147,11 @@ final class DefaultHttpRequest implements HttpRequest {
             uri = resolve(sink, path, target);
             http.rememberUri(target, uri);
         }
-        List<String[]> allHeaders = http.defaultHeaders();
+        List<String[]> defaults = http.defaultHeaders();
+        List<String[]> allHeaders = defaults;
         if (headers != null) {
-            allHeaders = new ArrayList<>(allHeaders.size() + headers.size());
-            allHeaders.addAll(http.defaultHeaders());
+            allHeaders = new ArrayList<>(defaults.size() + headers.size());
+            allHeaders.addAll(defaults);
             allHeaders.addAll(headers);
         }
         byte[] content = null;
@@ -163,7 +164,7 @@ final class DefaultHttpRequest implements HttpRequest {
 
         HttpTransport transport = http.transport();
         if (!http.knownAllowed(uri)) {
-            int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+            int port = Transport.port(uri.getScheme(), uri.getPort());
             if (!transport.trust().allows(uri.getHost(), port)) {
                 // Refused before a byte is sent; recorded, so the report shows what was attempted.
                 String error = blocked("host", uri.getHost() + ":" + port, transport);

@@ -26,8 +26,7 @@ final class GuardedRedirects extends DefaultRedirectStrategy {
     @Override
     public boolean isRedirectAllowed(HttpHost currentTarget, HttpHost newTarget, HttpRequest redirect,
             HttpContext context) {
-        int port = newTarget.getPort() >= 0 ? newTarget.getPort()
-                : "https".equalsIgnoreCase(newTarget.getSchemeName()) ? 443 : 80;
+        int port = Transport.port(newTarget.getSchemeName(), newTarget.getPort());
         if (!trust.allows(newTarget.getHostName(), port)) {
             HttpClientContext.castOrCreate(context).setAttribute(BLOCKED_REDIRECT, newTarget.getHostName() + ":" + port);
             return false;

@@ -27,6 +27,11 @@ interface Transport extends AutoCloseable {
     @Override
     void close();
 
+    /** The port a request to {@code scheme} goes to: {@code port} itself, or the scheme's default when it is -1. */
+    static int port(String scheme, int port) {
+        return port >= 0 ? port : "https".equalsIgnoreCase(scheme) ? 443 : 80;
+    }
+
     /** One user's connections to the target. Used only by that user's thread. */
     interface UserChannel {
 
