@@ -2,7 +2,6 @@ package dev.junitloadtest.internal.report.html;
 
 import static dev.junitloadtest.internal.report.html.Html.text;
 
-import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -71,15 +70,16 @@ final class BaselineSection {
             }
             double scale = 0;
             for (double percentile : BaselineComparison.PERCENTILES) {
-                scale = Math.max(scale, Math.max(millis(before.get().responseTimes().percentile(percentile)),
-                        millis(now.get().percentile(percentile))));
+                scale = Math.max(scale, Math.max(
+                        Formats.millisValue(before.get().responseTimes().percentile(percentile)),
+                        Formats.millisValue(now.get().percentile(percentile))));
             }
             out.append("<div class=\"overlay-request\" data-request=\"").append(text(key)).append("\">")
                     .append("<div class=\"overlay-name\">").append(text(key)).append("</div>\n");
             for (double percentile : BaselineComparison.PERCENTILES) {
                 String metric = "p" + (long) percentile;
-                double was = millis(before.get().responseTimes().percentile(percentile));
-                double is = millis(now.get().percentile(percentile));
+                double was = Formats.millisValue(before.get().responseTimes().percentile(percentile));
+                double is = Formats.millisValue(now.get().percentile(percentile));
                 out.append("<div class=\"overlay-row\" data-percentile=\"").append(metric).append("\">")
                         .append("<span class=\"overlay-label\">").append(metric).append("</span>")
                         .append("<div class=\"overlay-bars\">");
@@ -114,8 +114,8 @@ final class BaselineSection {
         BaselineRun.Request was = before.get();
         RequestStats is = now.get();
         for (double percentile : BaselineComparison.PERCENTILES) {
-            cell(key, "p" + (long) percentile, millis(was.responseTimes().percentile(percentile)),
-                    millis(is.percentile(percentile)), Formats::compactMillis);
+            cell(key, "p" + (long) percentile, Formats.millisValue(was.responseTimes().percentile(percentile)),
+                    Formats.millisValue(is.percentile(percentile)), Formats::compactMillis);
         }
         cell(key, "rps", was.throughput(), is.throughput(), Formats::compactRate);
         out.append("<td class=\"num").append(failed(key, "failure_rate") ? " bad" : "").append("\">")
@@ -135,9 +135,5 @@ final class BaselineSection {
         String expression = metric + " vs baseline";
         return result.thresholds().stream().anyMatch(verdict -> !verdict.passed()
                 && verdict.request().equals(key) && verdict.expression().equals(expression));
-    }
-
-    private static double millis(Duration duration) {
-        return duration.toNanos() / 1e6;
     }
 }
