@@ -46,7 +46,7 @@ final class BaselineSection {
         baseline.requests().forEach(request -> keys.add(request.key()));
         result.requests().forEach(request -> keys.add(request.key()));
         for (String key : keys) {
-            row(key, baseline.request(key), result.requests().stream().filter(r -> r.key().equals(key)).findFirst());
+            row(key, baseline.request(key), recorded(key));
         }
         out.append("</tbody>\n</table>\n</div>\n");
         overlay(keys);
@@ -64,7 +64,7 @@ final class BaselineSection {
                 + "the scale of its largest figure</span></figcaption>\n");
         for (String key : keys) {
             Optional<BaselineRun.Request> before = baseline.request(key);
-            Optional<RequestStats> now = result.requests().stream().filter(r -> r.key().equals(key)).findFirst();
+            Optional<RequestStats> now = recorded(key);
             if (before.isEmpty() || now.isEmpty()) {
                 continue;
             }
@@ -128,6 +128,14 @@ final class BaselineSection {
         String change = was == 0 ? "" : String.format(Locale.ROOT, " (%+.0f%%)", (is - was) / was * 100);
         out.append("<td class=\"num").append(failed(key, metric) ? " bad" : "").append("\">")
                 .append(format.apply(was)).append(" → ").append(format.apply(is)).append(change).append("</td>");
+    }
+
+    /**
+     * This run's figures of the request recorded as {@code key}, by the exact key as the comparison matches it (not
+     * {@link LoadTestResult#request(String)}, which also takes a name alone).
+     */
+    private Optional<RequestStats> recorded(String key) {
+        return result.requests().stream().filter(r -> r.key().equals(key)).findFirst();
     }
 
     /** Whether the verdict on {@code metric} of {@code key} against the baseline failed. */
