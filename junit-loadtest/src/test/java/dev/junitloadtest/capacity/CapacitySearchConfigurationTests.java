@@ -60,6 +60,9 @@ class CapacitySearchConfigurationTests {
         assertThat(configurationError(MaxRateWithUsersTestCase.class)).isEqualTo("@CapacitySearch `maxRate` (100) "
                 + "applies to a search of the arrival rate, which `rateStep` sets, but this one steps users (`step`); "
                 + "remove it, or set `rateStep` instead of `step`.");
+        assertThat(configurationError(StartRateWithUsersTestCase.class)).isEqualTo("@CapacitySearch `startRate` "
+                + "(10) applies to a search of the arrival rate, which `rateStep` sets, but this one steps users "
+                + "(`step`); remove it, or set `rateStep` instead of `step`.");
         assertThat(configurationError(CapacityUsersOfARateTestCase.class)).isEqualTo("@Threshold 'capacity_users >= "
                 + "5' needs a @CapacitySearch of users, but CapacityUsersOfARateTestCase runs a capacity search: 10 to "
                 + "30 iterations/s, +10 every 1s, at most 5 users, whose capacity is a rate; put a floor under it with "
@@ -276,6 +279,11 @@ class CapacitySearchConfigurationTests {
     @LoadTest
     @CapacitySearch(step = 1, maxUsers = 5, maxRate = 100, budgets = "p95 < 1s")
     static class MaxRateWithUsersTestCase extends Fixture {
+    }
+
+    @LoadTest
+    @CapacitySearch(step = 1, maxUsers = 5, startRate = 10, budgets = "p95 < 1s")
+    static class StartRateWithUsersTestCase extends Fixture {
     }
 
     @LoadTest

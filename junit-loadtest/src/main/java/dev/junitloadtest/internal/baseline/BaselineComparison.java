@@ -3,7 +3,6 @@ package dev.junitloadtest.internal.baseline;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -134,8 +133,8 @@ public final class BaselineComparison {
         String metric = "p" + (long) percentile;
         LatencyDistribution was = before.responseTimes();
         LatencyDistribution is = now.responseTimes();
-        double b = millis(was.percentile(percentile));
-        double c = millis(is.percentile(percentile));
+        double b = Formats.millisValue(was.percentile(percentile));
+        double c = Formats.millisValue(is.percentile(percentile));
         String figures = Formats.decimal(b) + " -> " + Formats.decimal(c) + " ms, tolerance " + percent(tolerance
                 .relative());
         String subject = metric + " of " + now.key();
@@ -143,7 +142,7 @@ public final class BaselineComparison {
         double[] wasInterval = interval(was, percentile);
         double[] isInterval = interval(is, percentile);
         boolean beyondRelative = change > tolerance.relative();
-        boolean beyondFloor = c - b > millis(tolerance.floor());
+        boolean beyondFloor = c - b > Formats.millisValue(tolerance.floor());
         boolean beyondSampling = isInterval[0] > wasInterval[1];
         String actual = Formats.decimal(c) + " ms";
         if (beyondRelative && beyondFloor && beyondSampling) {
@@ -212,17 +211,13 @@ public final class BaselineComparison {
         double spread = Z * Math.sqrt(n * q * (1 - q));
         long low = Math.max(1, (long) Math.floor(n * q - spread));
         long high = Math.min(n, (long) Math.ceil(n * q + spread));
-        return new double[] {millis(latencies.percentile(100.0 * low / n)),
-                millis(latencies.percentile(Math.min(100, 100.0 * high / n)))};
+        return new double[] {Formats.millisValue(latencies.percentile(100.0 * low / n)),
+                Formats.millisValue(latencies.percentile(Math.min(100, 100.0 * high / n)))};
     }
 
     private static ThresholdResult verdict(String metric, RequestStats now, boolean passed, String message,
             String actual) {
         return new ThresholdResult(metric + " vs baseline", now.key(), passed, message, "", actual);
-    }
-
-    private static double millis(Duration duration) {
-        return duration.toNanos() / 1e6;
     }
 
     /** A change for people: {@code 38%}, {@code 4.2%}. */

@@ -106,9 +106,9 @@ public final class CapacityReport {
             s.put("failures", step.failures());
             s.put("failureRate", step.failureRate());
             s.put("requestsPerSecond", step.requestsPerSecond());
-            s.put("p50Ms", millis(step.p50()));
-            s.put("p95Ms", millis(step.p95()));
-            s.put("p99Ms", millis(step.p99()));
+            s.put("p50Ms", Formats.millisValue(step.p50()));
+            s.put("p95Ms", Formats.millisValue(step.p95()));
+            s.put("p99Ms", Formats.millisValue(step.p99()));
             s.put("held", step.held());
             s.put("verdict", verdict(capacity, step));
             s.put("breaches", step.breaches());
@@ -142,9 +142,5 @@ public final class CapacityReport {
 
     private static double seconds(Duration duration) {
         return duration.toNanos() / 1e9;
-    }
-
-    private static double millis(Duration duration) {
-        return duration.toNanos() / 1e6;
     }
 }

@@ -225,6 +225,17 @@ class HtmlReportTests {
                 "<div class=\"overlay-row\" data-percentile=\"p95\"><span class=\"overlay-label\">p95</span>"
                         + "<div class=\"overlay-bars\"><div class=\"bar before\" style=\"width: 76.79%\" data-ms=\"76.031\"");
         assertThat(page).doesNotContain("data-request=\"GET /gone\"");
+        // In the overlay too, the regressed p95 is in the failure colour, and only it.
+        assertThat(overlayRow(page, "p95")).contains("<div class=\"bar now regressed\"");
+        assertThat(overlayRow(page, "p50")).contains("<div class=\"bar now\"").doesNotContain("regressed");
+        assertThat(overlayRow(page, "p99")).contains("<div class=\"bar now\"").doesNotContain("regressed");
         assertThat(HtmlReport.render(SyntheticResults.known())).doesNotContain("Against the baseline");
+    }
+
+    /** The baseline overlay's row of {@code percentile}, e.g. {@code p95}, of the first request it shows. */
+    private static String overlayRow(String page, String percentile) {
+        int from = page.indexOf("data-percentile=\"" + percentile + "\"", page.indexOf("class=\"baseline-overlay\""));
+        assertThat(from).as("the overlay's %s row", percentile).isNotNegative();
+        return page.substring(from, page.indexOf("</div>\n", from));
     }
 }

@@ -2,7 +2,6 @@ package dev.junitloadtest.internal.report.html;
 
 import static dev.junitloadtest.internal.report.html.Html.text;
 
-import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -47,7 +46,7 @@ final class BaselineSection {
         baseline.requests().forEach(request -> keys.add(request.key()));
         result.requests().forEach(request -> keys.add(request.key()));
         for (String key : keys) {
-            row(key, baseline.request(key), result.requests().stream().filter(r -> r.key().equals(key)).findFirst());
+            row(key, baseline.request(key), recorded(key));
         }
         out.append("</tbody>\n</table>\n</div>\n");
         overlay(keys);
@@ -65,21 +64,22 @@ final class BaselineSection {
                 + "the scale of its largest figure</span></figcaption>\n");
         for (String key : keys) {
             Optional<BaselineRun.Request> before = baseline.request(key);
-            Optional<RequestStats> now = result.requests().stream().filter(r -> r.key().equals(key)).findFirst();
+            Optional<RequestStats> now = recorded(key);
             if (before.isEmpty() || now.isEmpty()) {
                 continue;
             }
             double scale = 0;
             for (double percentile : BaselineComparison.PERCENTILES) {
-                scale = Math.max(scale, Math.max(millis(before.get().responseTimes().percentile(percentile)),
-                        millis(now.get().percentile(percentile))));
+                scale = Math.max(scale, Math.max(
+                        Formats.millisValue(before.get().responseTimes().percentile(percentile)),
+                        Formats.millisValue(now.get().percentile(percentile))));
             }
             out.append("<div class=\"overlay-request\" data-request=\"").append(text(key)).append("\">")
                     .append("<div class=\"overlay-name\">").append(text(key)).append("</div>\n");
             for (double percentile : BaselineComparison.PERCENTILES) {
                 String metric = "p" + (long) percentile;
-                double was = millis(before.get().responseTimes().percentile(percentile));
-                double is = millis(now.get().percentile(percentile));
+                double was = Formats.millisValue(before.get().responseTimes().percentile(percentile));
+                double is = Formats.millisValue(now.get().percentile(percentile));
                 out.append("<div class=\"overlay-row\" data-percentile=\"").append(metric).append("\">")
                         .append("<span class=\"overlay-label\">").append(metric).append("</span>")
                         .append("<div class=\"overlay-bars\">");
@@ -114,8 +114,8 @@ final class BaselineSection {
         BaselineRun.Request was = before.get();
         RequestStats is = now.get();
         for (double percentile : BaselineComparison.PERCENTILES) {
-            cell(key, "p" + (long) percentile, millis(was.responseTimes().percentile(percentile)),
-                    millis(is.percentile(percentile)), Formats::compactMillis);
+            cell(key, "p" + (long) percentile, Formats.millisValue(was.responseTimes().percentile(percentile)),
+                    Formats.millisValue(is.percentile(percentile)), Formats::compactMillis);
         }
         cell(key, "rps", was.throughput(), is.throughput(), Formats::compactRate);
         out.append("<td class=\"num").append(failed(key, "failure_rate") ? " bad" : "").append("\">")
@@ -130,14 +130,18 @@ final class BaselineSection {
                 .append(format.apply(was)).append(" → ").append(format.apply(is)).append(change).append("</td>");
     }
 
+    /**
+     * This run's figures of the request recorded as {@code key}, by the exact key as the comparison matches it (not
+     * {@link LoadTestResult#request(String)}, which also takes a name alone).
+     */
+    private Optional<RequestStats> recorded(String key) {
+        return result.requests().stream().filter(r -> r.key().equals(key)).findFirst();
+    }
+
     /** Whether the verdict on {@code metric} of {@code key} against the baseline failed. */
     private boolean failed(String key, String metric) {
         String expression = metric + " vs baseline";
         return result.thresholds().stream().anyMatch(verdict -> !verdict.passed()
                 && verdict.request().equals(key) && verdict.expression().equals(expression));
-    }
-
-    private static double millis(Duration duration) {
-        return duration.toNanos() / 1e6;
     }
 }
