@@ -191,7 +191,8 @@ public final class MergeableResults {
         try {
             String shardText = json.get("shard").asText();
             boolean worker = shardText.equals(LOCUST_WORKER);
-            Shard shard = shardText.equals(WHOLE) || worker ? Shard.whole() : parseShard(shardText);
+            Shard shard = shardText.equals(WHOLE) || worker ? Shard.whole() : Shard.parse(shardText)
+                    .orElseThrow(() -> new IllegalArgumentException("its shard '" + shardText + "' is not I/N"));
             List<ShardRun.Request> requests = new ArrayList<>();
             for (JsonValue request : json.get("requests").elements()) {
                 requests.add(new ShardRun.Request(request.get("method").asText(), request.get("name").asText(),
@@ -237,11 +238,6 @@ public final class MergeableResults {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-    }
-
-    private static Shard parseShard(String text) {
-        int slash = text.indexOf('/');
-        return new Shard(Integer.parseInt(text.substring(0, slash)), Integer.parseInt(text.substring(slash + 1)));
     }
 
     private static List<String> texts(JsonValue array) {
