@@ -132,13 +132,11 @@ public final class ShardMerge {
             // Carried forward from the shard's first interval on: a second without an interval of its own keeps the
             // users the shard had; before its first, it had none.
             int carried = 0;
-            boolean started = false;
             for (int bucket = 0; bucket < buckets; bucket++) {
                 if (latestEnd[bucket] != Long.MIN_VALUE) {
                     carried = latest[bucket];
-                    started = true;
                 }
-                users[bucket][shard] = started ? carried : 0;
+                users[bucket][shard] = carried;
             }
         }
         for (int bucket = 0; bucket < buckets; bucket++) {
