@@ -5,7 +5,6 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,12 +27,10 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  */
 public final class ChildJvm implements AutoCloseable {
 
-    private final Process process;
-    private final Path output;
+    private final ChildProcess process;
 
-    private ChildJvm(Process process, Path output) {
+    private ChildJvm(ChildProcess process) {
         this.process = process;
-        this.output = output;
     }
 
     /**
@@ -50,13 +47,7 @@ public final class ChildJvm implements AutoCloseable {
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ChildJvm.class.getName(),
                 testClass.getName()));
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(output.toFile()).start();
-            return new ChildJvm(process, output);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start " + command, e);
-        }
+        return new ChildJvm(ChildProcess.start("child JVM", new ProcessBuilder(command), output));
     }
 
     /** Starts a JVM running {@code testClass} with {@code properties}; see {@link #start(Class, Map, List, List, Path)}. */
@@ -81,19 +72,12 @@ public final class ChildJvm implements AutoCloseable {
 
     /** Waits for the child to end, at most {@code limit}; returns its exit code. */
     public int awaitExit(Duration limit) throws InterruptedException {
-        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new AssertionError("The child JVM did not end within " + limit + "; its output:\n" + output());
-        }
-        return process.exitValue();
+        return process.awaitExit(limit);
     }
 
     /** What the child printed so far. */
     public String output() {
-        try {
-            return Files.readString(output, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return process.output();
     }
 
     /** Whether the child is still running. */
@@ -103,14 +87,7 @@ public final class ChildJvm implements AutoCloseable {
 
     @Override
     public void close() {
-        if (process.isAlive()) {
-            process.destroyForcibly();
-            try {
-                process.waitFor(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        process.close();
     }
 
     /** The child's entry point: runs the class named by the first argument; exits 0 when every test passed. */

@@ -9,14 +9,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import dev.junitloadtest.ChildProcess;
 import dev.junitloadtest.json.Json;
 import dev.junitloadtest.json.JsonValue;
 
@@ -32,13 +31,11 @@ final class LocustMaster implements AutoCloseable {
 
     private static final HttpClient WEB = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private final Process process;
-    private final Path log;
+    private final ChildProcess process;
     private final int webPort;
 
-    private LocustMaster(Process process, Path log, int webPort) {
+    private LocustMaster(ChildProcess process, int webPort) {
         this.process = process;
-        this.log = log;
         this.webPort = webPort;
     }
 
@@ -79,40 +76,27 @@ final class LocustMaster implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of("locust", "-f", locustfile.toString(), "--master",
                 "--master-bind-host", "127.0.0.1", "--master-bind-port", Integer.toString(port)));
         command.addAll(List.of(arguments));
-        Path log = workDirectory.resolve("master.log");
-        try {
-            ProcessBuilder builder = new ProcessBuilder(command).directory(workDirectory.toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
-            // After a ramp-up the master waits this long (default 1 s) for its workers to say their users run before
-            // it logs the users; a worker JVM on a loaded machine can take longer for its first users.
-            builder.environment().put("LOCUST_WAIT_FOR_WORKERS_REPORT_AFTER_RAMP_UP", "10");
-            Process process = builder.start();
-            return new LocustMaster(process, log, webPort);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start " + command, e);
-        }
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDirectory.toFile());
+        // After a ramp-up the master waits this long (default 1 s) for its workers to say their users run before
+        // it logs the users; a worker JVM on a loaded machine can take longer for its first users.
+        builder.environment().put("LOCUST_WAIT_FOR_WORKERS_REPORT_AFTER_RAMP_UP", "10");
+        return new LocustMaster(ChildProcess.start("Locust master", builder, workDirectory.resolve("master.log")),
+                webPort);
     }
 
     /** Waits for the master to end, at most {@code limit}; returns its exit code. */
     int awaitExit(Duration limit) throws InterruptedException {
-        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new AssertionError("The Locust master did not end within " + limit + "; its log:\n" + log());
-        }
-        return process.exitValue();
+        return process.awaitExit(limit);
     }
 
     /** Asks the master to shut down as Ctrl-C would (it then tells its workers to quit). */
     void terminate() {
-        process.destroy();
+        process.terminate();
     }
 
     /** What the master logged so far. */
     String log() {
-        try {
-            return Files.readString(log, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return process.output();
     }
 
     /** The master's {@code /stats/requests} (state, user_count, workers, stats), from its web UI. */
@@ -153,13 +137,6 @@ final class LocustMaster implements AutoCloseable {
 
     @Override
     public void close() {
-        if (process.isAlive()) {
-            process.destroyForcibly();
-            try {
-                process.waitFor(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        process.close();
     }
 }

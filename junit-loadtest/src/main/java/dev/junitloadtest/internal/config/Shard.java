@@ -2,6 +2,10 @@ package dev.junitloadtest.internal.config;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.apiguardian.api.API;
 
 /**
@@ -23,6 +27,19 @@ public record Shard(int index, int count) {
         if (count < 1 || index < 0 || index >= count) {
             throw new IllegalArgumentException("A shard is I/N with 0 <= I < N, but was " + index + "/" + count);
         }
+    }
+
+    private static final Pattern TEXT = Pattern.compile("(\\d{1,9})/(\\d{1,9})");
+
+    /** The shard {@code text} ({@code I/N}, as {@link #toString()} writes it) names; empty if it names none. */
+    public static Optional<Shard> parse(String text) {
+        Matcher matcher = TEXT.matcher(text);
+        if (!matcher.matches()) {
+            return Optional.empty();
+        }
+        int index = Integer.parseInt(matcher.group(1));
+        int count = Integer.parseInt(matcher.group(2));
+        return count >= 1 && index < count ? Optional.of(new Shard(index, count)) : Optional.empty();
     }
 
     /** The whole load, unsplit: shard 0 of 1. */

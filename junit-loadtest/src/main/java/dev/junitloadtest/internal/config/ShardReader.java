@@ -7,8 +7,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.apiguardian.api.API;
 
@@ -25,10 +23,9 @@ public final class ShardReader {
     /** How far ahead a common start may be: further is taken for a mistake rather than held for. */
     public static final Duration LONGEST_WAIT = Duration.ofMinutes(10);
 
-    private static final Pattern SHARD = Pattern.compile("(\\d{1,9})/(\\d{1,9})");
     private static final String SHARD_RULE = "I/N with 0 <= I < N (such as 0/3, the first of 3 shards)";
     private static final Setting<Shard> SHARD_SETTING = Setting.of(LoadTestConstants.SHARD_PROPERTY_NAME,
-            Parser.of(SHARD_RULE, ShardReader::parse));
+            Parser.of(SHARD_RULE, Shard::parse));
     private static final Setting<Integer> SHARDS = Setting.of(LoadTestConstants.SHARDS_PROPERTY_NAME,
             Parser.wholeNumber(1));
     private static final Setting<Instant> START = Setting.of(LoadTestConstants.SHARD_START_PROPERTY_NAME,
@@ -103,16 +100,6 @@ public final class ShardReader {
                     .orElseThrow() + "': a start that far ahead is most likely a mistake, and would hold the run "
                     + "until then.");
         }
-    }
-
-    private static Optional<Shard> parse(String text) {
-        Matcher matcher = SHARD.matcher(text);
-        if (!matcher.matches()) {
-            return Optional.empty();
-        }
-        int index = Integer.parseInt(matcher.group(1));
-        int count = Integer.parseInt(matcher.group(2));
-        return count >= 1 && index < count ? Optional.of(new Shard(index, count)) : Optional.empty();
     }
 
     private static Optional<Instant> instant(String text) {

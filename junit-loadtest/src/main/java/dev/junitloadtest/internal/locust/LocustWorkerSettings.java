@@ -4,8 +4,10 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.apiguardian.api.API;
 
@@ -132,9 +134,10 @@ public record LocustWorkerSettings(String host, int port, Duration timeout) {
         if (!missing.isEmpty()) {
             throw new LoadTestConfigurationException("Configuration parameter `"
                     + LoadTestConstants.LOCUST_MASTER_PROPERTY_NAME + "` runs the class as a Locust worker, which "
-                    + "needs org.zeromq:jeromq:0.6.0 and org.msgpack:msgpack-core:0.9.8 on the test class path; "
-                    + "missing: " + missing + ". Add them as test dependencies (junit-loadtest declares them "
-                    + "optional, so that users who never run a worker do not get them).");
+                    + "needs " + Arrays.stream(DEPENDENCIES).map(dependency -> dependency[1])
+                            .collect(Collectors.joining(" and ")) + " on the test class path; missing: " + missing
+                    + ". Add them as test dependencies (junit-loadtest declares them optional, so that users who "
+                    + "never run a worker do not get them).");
         }
     }
 

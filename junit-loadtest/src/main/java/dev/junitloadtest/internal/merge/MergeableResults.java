@@ -19,10 +19,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.HdrHistogram.Histogram;
 import org.apiguardian.api.API;
 
 import dev.junitloadtest.internal.config.Shard;
+import dev.junitloadtest.internal.recording.Histograms;
 import dev.junitloadtest.json.Json;
 import dev.junitloadtest.json.JsonValue;
 import dev.junitloadtest.result.ExceptionStats;
@@ -88,8 +88,8 @@ public final class MergeableResults {
             request.put("count", stats.count());
             request.put("failures", stats.failures());
             request.put("bytes", stats.totalBytes());
-            request.put("responseTimes", encode(stats.responseTimes().histogram()));
-            request.put("serviceTimes", encode(stats.serviceTimes().histogram()));
+            request.put("responseTimes", Histograms.base64(stats.responseTimes().histogram()));
+            request.put("serviceTimes", Histograms.base64(stats.serviceTimes().histogram()));
             requests.add(request);
         }
         json.put("requests", requests);
@@ -191,12 +191,14 @@ public final class MergeableResults {
         try {
             String shardText = json.get("shard").asText();
             boolean worker = shardText.equals(LOCUST_WORKER);
-            Shard shard = shardText.equals(WHOLE) || worker ? Shard.whole() : parseShard(shardText);
+            Shard shard = shardText.equals(WHOLE) || worker ? Shard.whole() : Shard.parse(shardText)
+                    .orElseThrow(() -> new IllegalArgumentException("its shard '" + shardText + "' is not I/N"));
             List<ShardRun.Request> requests = new ArrayList<>();
             for (JsonValue request : json.get("requests").elements()) {
                 requests.add(new ShardRun.Request(request.get("method").asText(), request.get("name").asText(),
                         request.get("count").asLong(), request.get("failures").asLong(), request.get("bytes").asLong(),
-                        decode(request.get("responseTimes").asText()), decode(request.get("serviceTimes").asText())));
+                        Histograms.fromBase64(request.get("responseTimes").asText()),
+                        Histograms.fromBase64(request.get("serviceTimes").asText())));
             }
             List<ShardRun.Interval> intervals = new ArrayList<>();
             for (JsonValue interval : json.get("intervals").elements()) {
@@ -238,11 +240,6 @@ public final class MergeableResults {
         }
     }
 
-    private static Shard parseShard(String text) {
-        int slash = text.indexOf('/');
-        return new Shard(Integer.parseInt(text.substring(0, slash)), Integer.parseInt(text.substring(slash + 1)));
-    }
-
     private static List<String> texts(JsonValue array) {
         return array.elements().stream().map(JsonValue::asText).toList();
     }
@@ -261,8 +258,8 @@ public final class MergeableResults {
         json.put("cpuPeak", health.cpuPeak());
         json.put("saturatedSeconds", health.saturatedSeconds());
         json.put("measuredSeconds", health.measuredSeconds());
-        json.put("pauses", encode(health.pauses().histogram()));
-        json.put("schedulingLag", encode(health.schedulingLag().histogram()));
+        json.put("pauses", Histograms.base64(health.pauses().histogram()));
+        json.put("schedulingLag", Histograms.base64(health.schedulingLag().histogram()));
         json.put("gcTimeNanos", health.gcTime().toNanos());
         json.put("problems", health.problems());
         return json;
@@ -272,17 +269,9 @@ public final class MergeableResults {
         return new GeneratorHealth(json.get("cores").asInt(), json.get("cpuAverage").asDouble(),
                 json.get("cpuPeak").asDouble(), json.get("saturatedSeconds").asLong(),
                 json.get("measuredSeconds").asLong(),
-                LatencyDistribution.ofMicros(decode(json.get("pauses").asText())),
-                LatencyDistribution.ofMicros(decode(json.get("schedulingLag").asText())),
+                LatencyDistribution.ofMicros(Histograms.fromBase64(json.get("pauses").asText())),
+                LatencyDistribution.ofMicros(Histograms.fromBase64(json.get("schedulingLag").asText())),
                 Duration.ofNanos(json.get("gcTimeNanos").asLong()), texts(json.get("problems")));
-    }
-
-    static String encode(Histogram histogram) {
-        return Base64.getEncoder().encodeToString(ResultBuilder.compress(histogram));
-    }
-
-    static Histogram decode(String base64) {
-        return ResultBuilder.decompress(bytes(base64));
     }
 
     private static byte[] bytes(String base64) {

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 import org.apiguardian.api.API;
 
+import dev.junitloadtest.internal.recording.Histograms;
 import dev.junitloadtest.result.ExceptionStats;
 import dev.junitloadtest.result.FailureStats;
 import dev.junitloadtest.result.Formats;
@@ -54,8 +55,8 @@ public final class ShardMerge {
         tables(builder, runs);
         GeneratorHealth busiest = runs.stream().map(ShardRun::health)
                 .max(Comparator.comparingDouble(GeneratorHealth::cpuAverage)).orElseThrow();
-        Histogram pauses = new Histogram(LatencyDistribution.SIGNIFICANT_DIGITS);
-        Histogram lag = new Histogram(LatencyDistribution.SIGNIFICANT_DIGITS);
+        Histogram pauses = Histograms.newHistogram();
+        Histogram lag = Histograms.newHistogram();
         Duration gc = Duration.ZERO;
         List<String> problems = new ArrayList<>();
         for (ShardRun run : runs) {
@@ -132,19 +133,17 @@ public final class ShardMerge {
             // Carried forward from the shard's first interval on: a second without an interval of its own keeps the
             // users the shard had; before its first, it had none.
             int carried = 0;
-            boolean started = false;
             for (int bucket = 0; bucket < buckets; bucket++) {
                 if (latestEnd[bucket] != Long.MIN_VALUE) {
                     carried = latest[bucket];
-                    started = true;
                 }
-                users[bucket][shard] = started ? carried : 0;
+                users[bucket][shard] = carried;
             }
         }
         for (int bucket = 0; bucket < buckets; bucket++) {
             for (Sum slice : slices.get(bucket).values()) {
-                builder.intervalRequest(slice.method, slice.name, ResultBuilder.compress(slice.responseTimes),
-                        slice.separateService ? ResultBuilder.compress(slice.serviceTimes) : null, slice.count,
+                builder.intervalRequest(slice.method, slice.name, Histograms.compress(slice.responseTimes),
+                        slice.separateService ? Histograms.compress(slice.serviceTimes) : null, slice.count,
                         slice.failures, slice.bytes);
             }
             int total = 0;
@@ -212,8 +211,8 @@ public final class ShardMerge {
     private static final class Sum {
         final String method;
         final String name;
-        final Histogram responseTimes = new Histogram(LatencyDistribution.SIGNIFICANT_DIGITS);
-        final Histogram serviceTimes = new Histogram(LatencyDistribution.SIGNIFICANT_DIGITS);
+        final Histogram responseTimes = Histograms.newHistogram();
+        final Histogram serviceTimes = Histograms.newHistogram();
         boolean separateService;
         long count;
         long failures;
@@ -235,8 +234,8 @@ public final class ShardMerge {
         }
 
         void add(ResultBuilder.IntervalRequest request) {
-            add(ResultBuilder.decompress(request.responseTimes()), request.serviceTimes() == null ? null
-                    : ResultBuilder.decompress(request.serviceTimes()), request.count(), request.failures(),
+            add(Histograms.decompress(request.responseTimes()), request.serviceTimes() == null ? null
+                    : Histograms.decompress(request.serviceTimes()), request.count(), request.failures(),
                     request.bytes());
         }
     }

@@ -2,6 +2,8 @@ package dev.junitloadtest.internal.recording;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import java.util.Base64;
+
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import org.apiguardian.api.API;
@@ -51,5 +53,15 @@ public final class Histograms {
     /** A histogram decompressed from {@link #compress(Histogram)}'s bytes. */
     public static Histogram decompress(byte[] bytes) {
         return ResultBuilder.decompress(bytes);
+    }
+
+    /** {@code histogram} compressed and base64-encoded, as HdrHistogram's log lines hold one. */
+    public static String base64(Histogram histogram) {
+        return Base64.getEncoder().encodeToString(compress(histogram));
+    }
+
+    /** A histogram decoded from {@link #base64(Histogram)}'s text. */
+    public static Histogram fromBase64(String base64) {
+        return decompress(Base64.getDecoder().decode(base64));
     }
 }

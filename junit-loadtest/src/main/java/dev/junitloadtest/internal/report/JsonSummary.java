@@ -6,12 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import org.HdrHistogram.Histogram;
 
 import dev.junitloadtest.internal.recording.Histograms;
 import dev.junitloadtest.json.Json;
@@ -128,7 +125,7 @@ final class JsonSummary {
         json.put("averageContentSize", stats.averageContentSize());
         json.put("responseTimeMs", latencies(stats.responseTimes()));
         json.put("serviceTimeMs", latencies(stats.serviceTimes()));
-        json.put("histogram", encode(stats.responseTimes().histogram()));
+        json.put("histogram", Histograms.base64(stats.responseTimes().histogram()));
         return json;
     }
 
@@ -224,11 +221,6 @@ final class JsonSummary {
 
     private static double seconds(Duration duration) {
         return duration.toNanos() / 1e9;
-    }
-
-    /** {@code histogram} compressed and base64-encoded, as HdrHistogram's log lines hold one. */
-    static String encode(Histogram histogram) {
-        return Base64.getEncoder().encodeToString(Histograms.compress(histogram));
     }
 
     private static Map<String, Object> generator(GeneratorHealth health) {

@@ -118,6 +118,16 @@ class ShardSplitTests {
         assertThatThrownBy(() -> new Shard(-1, 2)).hasMessage("A shard is I/N with 0 <= I < N, but was -1/2");
     }
 
+    @Test
+    void aShardReadsBackAsItIsWritten() {
+        // The mergeable results write a shard as toString() and read it back with parse(), as loadtest.shard is read.
+        for (int count : COUNTS) {
+            assertThat(shards(count)).allSatisfy(shard -> assertThat(Shard.parse(shard.toString())).contains(shard));
+        }
+        assertThat(List.of("3/3", "abc", "0/0", "-1/3", "1", "1/2/3", " 0/3", "0/"))
+                .allSatisfy(text -> assertThat(Shard.parse(text)).as(text).isEmpty());
+    }
+
     static List<Shard> shards(int count) {
         List<Shard> shards = new ArrayList<>();
         for (int index = 0; index < count; index++) {
