@@ -1,6 +1,7 @@
 package dev.junitloadtest.locust;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 
@@ -17,8 +18,6 @@ import dev.junitloadtest.internal.locust.LocustMessage;
  */
 final class FakeMaster implements AutoCloseable {
 
-    private final ZContext context = new ZContext();
-    private final ZMQ.Socket socket = context.createSocket(SocketType.ROUTER);
     private final int port;
     private final List<LocustMessage> received = new CopyOnWriteArrayList<>();
     private final Thread thread;
@@ -27,13 +26,19 @@ final class FakeMaster implements AutoCloseable {
 
     /**
      * Starts a master that calls {@code script} on its own thread for each message received, with a way to answer the
-     * worker that sent it.
+     * worker that sent it. The socket is made, used and closed on that thread only, as ZeroMQ sockets want.
      */
     FakeMaster(BiConsumer<LocustMessage, Reply> script) {
-        socket.setReceiveTimeOut(20);
-        port = socket.bindToRandomPort("tcp://127.0.0.1");
+        CompletableFuture<Integer> bound = new CompletableFuture<>();
         thread = Thread.ofPlatform().daemon().name("fake-locust-master").start(() -> {
-            try {
+            try (ZContext context = new ZContext()) {
+                ZMQ.Socket socket = context.createSocket(SocketType.ROUTER);
+                socket.setReceiveTimeOut(20);
+                socket.setLinger(0);
+                // A port the system picks free, not one drawn at random among ports that may be in use.
+                socket.bind("tcp://127.0.0.1:*");
+                String endpoint = socket.getLastEndpoint();
+                bound.complete(Integer.parseInt(endpoint.substring(endpoint.lastIndexOf(':') + 1)));
                 while (running) {
                     byte[] identity = socket.recv(0);
                     if (identity == null) {
@@ -50,8 +55,10 @@ final class FakeMaster implements AutoCloseable {
             } catch (RuntimeException | Error e) {
                 // Kept for close(): a master that stopped answering would otherwise look like a worker's fault.
                 failure = e;
+                bound.completeExceptionally(e);
             }
         });
+        port = bound.join();
     }
 
     /** The port the master listens on. */
@@ -77,8 +84,6 @@ final class FakeMaster implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        socket.close();
-        context.close();
         if (failure != null) {
             throw new AssertionError("The fake master's thread failed after receiving " + received, failure);
         }

@@ -139,10 +139,10 @@ class LocustWorkerProtocolTests {
             }
         })) {
             String message = runFailure(Map.of("loadtest.locust.master", "127.0.0.1:" + master.port(),
-                    "loadtest.locust.timeout", "1s"));
+                    "loadtest.locust.timeout", "3s"));
             assertThat(message).isEqualTo("The Locust master at 127.0.0.1:" + master.port() + " started no load "
-                    + "within 1s (-Dloadtest.locust.master=127.0.0.1:" + master.port() + ", "
-                    + "-Dloadtest.locust.timeout=1s): start it from the master's web UI, or run the master "
+                    + "within 3s (-Dloadtest.locust.master=127.0.0.1:" + master.port() + ", "
+                    + "-Dloadtest.locust.timeout=3s): start it from the master's web UI, or run the master "
                     + "--headless with -u, -r and -t. The worker stopped without running.");
             assertThat(types(master.received())).startsWith("client_ready").contains("heartbeat").last()
                     .isEqualTo("quit");

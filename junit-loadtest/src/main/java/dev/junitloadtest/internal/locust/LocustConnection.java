@@ -13,11 +13,11 @@ import org.zeromq.ZMQ;
 
 /**
  * A worker's connection to its Locust master, on one platform thread that alone touches the ZeroMQ socket: a DEALER
- * whose identity is the node id, as Locust's workers connect. It says {@code client_ready} (again every 5 s until the
- * master acknowledges), answers to the master's acknowledgement, heartbeat replies and reconnect requests itself,
- * hands every other message on, calls for a heartbeat every second and a report every 3 s once acknowledged, and
- * sends what is queued in the outbox. Being a platform thread of its own, it keeps its pace when virtual users
- * saturate the carriers. Internal.
+ * whose identity is the node id, as Locust's workers connect. It says {@code client_ready} (again every second until
+ * the master acknowledges, and on a fresh connection every 3 s: a first connection has been seen to stay silent),
+ * answers to the master's acknowledgement, heartbeat replies and reconnect requests itself, hands every other message
+ * on, calls for a heartbeat every second and a report every 3 s once acknowledged, and sends what is queued in the
+ * outbox. Being a platform thread of its own, it keeps its pace when virtual users saturate the carriers. Internal.
  */
 final class LocustConnection {
 
@@ -34,7 +34,10 @@ final class LocustConnection {
     private static final long POLL_MILLIS = 20;
     private static final long HEARTBEAT_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long REPORT_NANOS = TimeUnit.SECONDS.toNanos(3);
-    private static final long CLIENT_READY_RETRY_NANOS = TimeUnit.SECONDS.toNanos(5);
+    /** How often client_ready is said again until the master acknowledges (a master may miss the first). */
+    private static final long CLIENT_READY_RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** How long a connection may go without the master's acknowledgement before the worker makes a fresh one. */
+    private static final long RECONNECT_UNANSWERED_NANOS = TimeUnit.SECONDS.toNanos(3);
     private static final int LINGER_MILLIS = 2000;
 
     private final LocustWorkerSettings settings;
@@ -67,6 +70,9 @@ final class LocustConnection {
     boolean awaitAck(long deadlineNanos) {
         try {
             while (failure == null) {
+                if (acknowledged.getCount() == 0) {
+                    return true;
+                }
                 long remaining = Math.min(deadlineNanos - System.nanoTime(), TimeUnit.MILLISECONDS.toNanos(50));
                 if (remaining <= 0) {
                     return false;
@@ -110,6 +116,7 @@ final class LocustConnection {
             }
             send(socket, new LocustMessage("client_ready", LocustWorker.VERSION, nodeId));
             long clientReadyAt = System.nanoTime();
+            long connectedAt = clientReadyAt;
             long nextHeartbeat = 0;
             long nextReport = 0;
             while (!finishing) {
@@ -119,6 +126,13 @@ final class LocustConnection {
                     socket = handle(context, socket, frame, now);
                 }
                 boolean acked = acknowledged.getCount() == 0;
+                if (!acked && now - connectedAt >= RECONNECT_UNANSWERED_NANOS) {
+                    // A connection that got no answer in seconds may be stuck on the way: a fresh one.
+                    socket.close();
+                    socket = connect(context);
+                    connectedAt = now;
+                    clientReadyAt = now - CLIENT_READY_RETRY_NANOS;
+                }
                 if (!acked && now - clientReadyAt >= CLIENT_READY_RETRY_NANOS) {
                     send(socket, new LocustMessage("client_ready", LocustWorker.VERSION, nodeId));
                     clientReadyAt = now;
